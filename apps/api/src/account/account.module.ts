@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '../auth/auth.module';
+import { ConsistencyModule } from '../consistency/consistency.module';
+import { ChangeNameController } from './change-name/change-name.controller';
+import { ChangeNameHandler } from './change-name/change-name.handler';
+import { ChangePasswordController } from './change-password/change-password.controller';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { GetProfileController } from './get-profile/get-profile.controller';
+import { GetProfileHandler } from './get-profile/get-profile.handler';
+
+@Module({
+  imports: [CqrsModule, AuthModule, ConsistencyModule],
+  controllers: [GetProfileController, ChangeNameController, ChangePasswordController],
+  providers: [GetProfileHandler, ChangeNameHandler, ChangePasswordHandler],
+})
+export class AccountModule {}

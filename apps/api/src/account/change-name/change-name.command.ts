@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { ActiveAccount } from '@app/domain';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+
+export class ChangeNameCommand extends Command<{
+  account: ActiveAccount;
+  revision: number;
+  position: bigint | null;
+}> {
+  constructor(
+    readonly userId: string,
+    readonly names: { readonly firstName?: string; readonly lastName?: string },
+    readonly expectedRevision: number | undefined,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { accountDecider, accountStream } from '@app/domain';
+import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { handleCommand } from '@app/event-store/handle-command';
+import { PasswordHasher } from '../../auth/password-hasher';
+import { ChangePasswordCommand } from './change-password.command';
+
+/**
+ * bcrypt runs here, not in the domain: the handler turns "is the current password right?"
+ * into a fact on the command, and hashes the new one only when it will be stored.
+ */
+@CommandHandler(ChangePasswordCommand)
+export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async execute({ principal, currentPassword, newPassword, metadata }: ChangePasswordCommand) {
+    const { userId, sessionId } = principal;
+    const now = new Date().toISOString();
+    const result = await handleCommand(this.store, this.codec, accountStream(userId), accountDecider, async (state) => {
+      const storedHash = state.status === 'active' ? state.passwordHash : null;
+      const currentPasswordMatches = await this.passwords.verify(currentPassword, storedHash);
+      const newPasswordIsCurrent = currentPasswordMatches && newPassword === currentPassword;
+      const newPasswordHash =
+        currentPasswordMatches && !newPasswordIsCurrent ? await this.passwords.hash(newPassword) : '';
+      return {
+        type: 'ChangePassword' as const,
+        data: { userId, currentPasswordMatches, newPasswordIsCurrent, newPasswordHash, sessionId, now },
+      };
+    }, { metadata });
+    return { position: result.position };
+  }
+}

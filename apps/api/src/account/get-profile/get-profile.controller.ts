@@ -1,0 +1,29 @@
+import { Controller, Get, NotFoundException, Res, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
+import { UserSessionGuard } from '../../auth/user-session.guard';
+import { toETag } from '../../http/if-match';
+import { profileFromDocument } from '../profile.view';
+import { GetProfileQuery } from './get-profile.query';
+
+@ApiTags('profile')
+@ApiBearerAuth()
+@Controller('me')
+@UseGuards(UserSessionGuard)
+export class GetProfileController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Your profile; the ETag header guards PATCH /me.' })
+  async getProfile(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const doc = await this.queries.execute(new GetProfileQuery(principal.userId));
+    if (!doc) throw new NotFoundException();
+    response.setHeader('ETag', toETag(doc.revision));
+    return profileFromDocument(doc);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from '@app/platform/config/config';
+import type { Secrets } from '@app/platform/config/secrets';
+import { PlatformModule } from '@app/platform/platform.module';
+import type { Storage } from '@app/platform/storage/storage';
+import { AccountModule } from './account/account.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthController } from './health/health.controller';
+import { PasswordPolicyController } from './password-policy/password-policy.controller';
+
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig, secrets: Secrets, storage: Storage): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config, secrets, storage),
+        CqrsModule.forRoot(),
+        AuthModule,
+        AccountModule,
+      ],
+      controllers: [HealthController, PasswordPolicyController],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  accountDecider,
+  accountStream,
+  DomainError,
+  emailDecider,
+  emailStream,
+  sessionDecider,
+  sessionStream,
+} from '@app/domain';
+import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { handleCommand, loadAggregate } from '@app/event-store/handle-command';
+import { APP_CONFIG, type AppConfig } from '@app/platform/config/config';
+import { newSecret, SecretHasher } from '@app/platform/credentials/secret-hasher';
+import {
+  EMAIL_PURPOSE,
+  formatSessionToken,
+  SESSION_TOKEN_PURPOSE,
+} from '@app/platform/credentials/session-token';
+import { LoginThrottle } from '../login-throttle';
+import { PasswordHasher } from '../password-hasher';
+import { LoginCommand } from './login.command';
+
+/** The same answer, in about the same time, for an unknown email and a wrong password. */
+class InvalidCredentials extends DomainError {
+  constructor() {
+    super('INVALID_CREDENTIALS', 'unauthenticated', 'The email or the password is not correct.');
+  }
+}
+
+@CommandHandler(LoginCommand)
+export class LoginHandler implements ICommandHandler<LoginCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hasher: SecretHasher,
+    private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async execute({ email, password, metadata }: LoginCommand) {
+    const emailHash = this.hasher.hash(EMAIL_PURPOSE, email.trim().toLowerCase());
+    this.throttle.assertAllowed(emailHash);
+    const account = await this.findAccount(emailHash);
+    const passwordHash = account?.status === 'active' ? account.passwordHash : null;
+    if (!account || account.status !== 'active' || !(await this.passwords.verify(password, passwordHash))) {
+      this.throttle.recordFailure(emailHash);
+      throw new InvalidCredentials();
+    }
+    this.throttle.reset(emailHash);
+    const sessionId = randomUUID();
+    const secret = newSecret();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000).toISOString();
+    const started = await handleCommand(this.store, this.codec, sessionStream(sessionId), sessionDecider, () => ({
+      type: 'StartSession' as const,
+      data: {
+        sessionId,
+        userId: account.userId,
+        tokenHash: this.hasher.hash(SESSION_TOKEN_PURPOSE, secret),
+        passwordVersion: account.passwordVersion,
+        now: now.toISOString(),
+        expiresAt,
+      },
+    }), { expectedRevision: 'no_stream', metadata: { ...metadata, actor: { type: 'user', id: account.userId } } });
+    const accessToken = formatSessionToken(sessionId, secret);
+    return { userId: account.userId, accessToken, expiresAt, position: started.position ?? 0n };
+  }
+
+  private async findAccount(emailHash: string) {
+    const email = await loadAggregate(this.store, this.codec, emailStream(emailHash), emailDecider);
+    if (email.state.status !== 'reserved') {
+      await this.passwords.verify('', null); // same cost as a real comparison
+      return null;
+    }
+    return (await loadAggregate(this.store, this.codec, accountStream(email.state.userId), accountDecider)).state;
+  }
+}

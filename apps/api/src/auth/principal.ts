@@ -1,0 +1,50 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor, EventMetadata } from '@app/event-store/event-store.port';
+import { requestIdOf } from '../http/request-id.middleware';
+
+/** Who is calling: a person with a session, or an integration with an API key. */
+export type Principal =
+  | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
+  | {
+      readonly kind: 'api_key';
+      readonly keyId: string;
+      readonly userId: string;
+      readonly organizationId: string;
+    };
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+const PRINCIPAL = Symbol('principal');
+
+export const attachPrincipal = (request: Request, principal: Principal): void => {
+  (request as unknown as Record<symbol, Principal>)[PRINCIPAL] = principal;
+};
+
+export const principalOf = (request: Request): Principal | undefined =>
+  (request as unknown as Record<symbol, Principal | undefined>)[PRINCIPAL];
+
+/** The authenticated caller; guards guarantee it is present. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const principal = principalOf(context.switchToHttp().getRequest<Request>());
+  if (!principal) throw new Error('CurrentPrincipal used on a route without an auth guard');
+  return principal;
+});
+
+export function actorOf(principal: Principal | undefined): Actor {
+  if (!principal) return { type: 'system', id: 'anonymous' };
+  return principal.kind === 'user'
+    ? { type: 'user', id: principal.userId }
+    : { type: 'api_key', id: principal.keyId, userId: principal.userId };
+}
+
+/** Event metadata for a command caused by this request. */
+export function metadataFor(request: Request, principal?: Principal): EventMetadata {
+  const requestId = requestIdOf(request);
+  return { correlationId: requestId, causationId: requestId, actor: actorOf(principal) };
+}
+
+export const RequestMetadata = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return metadataFor(request, principalOf(request));
+});

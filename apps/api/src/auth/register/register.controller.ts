@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import { assertPasswordAcceptable } from '../../http/password-rules';
+import { RequestMetadata } from '../principal';
+import { RegisterCommand } from './register.command';
+import { RegisterDto } from './register.dto';
+
+@ApiTags('auth')
+@Controller('auth/register')
+export class RegisterController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'The account exists; log in to get a token.', schema: { example: { userId: 'a3f…' } } })
+  @ApiConflictResponse({ description: 'An account with this email exists.' })
+  async register(@Body() body: RegisterDto, @RequestMetadata() metadata: EventMetadata) {
+    assertPasswordAcceptable('password', body.password);
+    const { userId } = await this.commands.execute(
+      new RegisterCommand(body.email, body.password, body.firstName, body.lastName, metadata),
+    );
+    return { userId };
+  }
+}

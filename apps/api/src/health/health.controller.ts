@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
+import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
+
+/** Counting stops here: a lag above it reads as "at least". */
+const LAG_COUNT_LIMIT = 10_000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Both stores reachable; `projector.lag` is the events not yet projected.' })
+  @ApiServiceUnavailableResponse({ description: 'A store is unreachable.' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [head, checkpoint] = await Promise.allSettled([
+      this.eventStore.headPosition(),
+      this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT),
+    ]);
+    const eventStore = head.status === 'fulfilled' ? 'up' : 'down';
+    const readStore = checkpoint.status === 'fulfilled' ? 'up' : 'down';
+    const ok = eventStore === 'up' && readStore === 'up';
+    if (!ok) response.status(503);
+    const projected = checkpoint.status === 'fulfilled' ? (checkpoint.value ?? 0n) : null;
+    const lag = ok && projected !== null ? await this.countUnprojected(projected) : null;
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      eventStore,
+      readStore,
+      projector: {
+        checkpoint: projected?.toString() ?? null,
+        head: head.status === 'fulfilled' ? head.value.toString() : null,
+        lag,
+      },
+    };
+  }
+
+  private async countUnprojected(checkpoint: bigint): Promise<number> {
+    return (await this.eventStore.readAll({ after: checkpoint, limit: LAG_COUNT_LIMIT })).length;
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { loadConfig } from '@app/platform/config/config';
+import { runMain } from '@app/platform/run-main';
+import { createProjector } from './create-projector';
+
+const USAGE = `npm run start:projector [-- --rebuild]
+Projects every event into the read models from the stored checkpoint, then follows live.
+  --rebuild   drop every read model and its checkpoint first, and replay from position 0
+Environment: DATA_DIR (./data), EVENT_STORE, READ_STORE, EVENTSTORE_URL, MONGO_URL, MASTER_KEY.`;
+
+runMain(USAGE, async (args) => {
+  Logger.overrideLogger(new ConsoleLogger({ json: true }));
+  const logger = new Logger('projector');
+  const process_ = await createProjector(loadConfig());
+  if (args.includes('--rebuild')) {
+    const replayed = await process_.projector.rebuild();
+    logger.log({ message: 'rebuilt', events: replayed });
+  }
+  await process_.projector.start();
+  logger.log({ message: 'started' });
+  const shutdown = () => {
+    void process_.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+});

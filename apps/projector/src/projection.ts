@@ -1,0 +1,29 @@
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import type { CollectionDefinition, Doc, Scalar } from '@app/read-store/read-store.port';
+
+/** An event as projections see it: decrypted data plus where it sits in the log. */
+export interface ProjectedEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: bigint;
+  readonly recordedAt: string;
+  readonly metadata: EventMetadata;
+}
+
+/** Reads that see the batch's own pending writes first. */
+export interface DocumentLookup {
+  find<D extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>): Promise<D[]>;
+}
+
+/**
+ * A read model: which documents an event touches, and a pure `evolve` from the previous
+ * document to the next (null = absent). The runner supplies idempotency and batching.
+ */
+export interface Projection<D extends Doc = Doc> {
+  readonly collection: CollectionDefinition;
+  readonly eventTypes: ReadonlySet<string>;
+  documentIds(event: ProjectedEvent, lookup: DocumentLookup): string[] | Promise<string[]>;
+  evolve(doc: D | null, event: ProjectedEvent): D | null;
+}

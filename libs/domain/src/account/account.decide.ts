@@ -1,0 +1,86 @@
+import { assertNever, type Decider } from '../shared/decider';
+import type {
+  AccountCommand,
+  ChangeName,
+  ChangePassword,
+  DeleteAccount,
+  RegisterAccount,
+} from './account.commands';
+import { AccountAlreadyExists, AccountNotFound, WrongCurrentPassword } from './account.errors';
+import type { AccountEvent } from './account.events';
+import {
+  evolveAccount,
+  initialAccountState,
+  type AccountState,
+  type ActiveAccount,
+} from './account.state';
+
+function requireActive(state: AccountState): ActiveAccount {
+  if (state.status !== 'active') throw new AccountNotFound();
+  return state;
+}
+
+export function register(command: RegisterAccount, state: AccountState): AccountEvent[] {
+  if (state.status !== 'none') throw new AccountAlreadyExists();
+  const { now, ...account } = command.data;
+  return [{ type: 'AccountRegistered', data: { ...account, registeredAt: now } }];
+}
+
+export function changeName(command: ChangeName, state: AccountState): AccountEvent[] {
+  const account = requireActive(state);
+  const firstName = command.data.firstName ?? account.firstName ?? '';
+  const lastName = command.data.lastName ?? account.lastName ?? '';
+  if (firstName === account.firstName && lastName === account.lastName) return [];
+  return [
+    {
+      type: 'NameChanged',
+      data: { userId: account.userId, firstName, lastName, changedAt: command.data.now },
+    },
+  ];
+}
+
+export function changePassword(command: ChangePassword, state: AccountState): AccountEvent[] {
+  const account = requireActive(state);
+  if (!command.data.currentPasswordMatches) throw new WrongCurrentPassword();
+  if (command.data.newPasswordIsCurrent) return [];
+  return [
+    {
+      type: 'PasswordChanged',
+      data: {
+        userId: account.userId,
+        passwordHash: command.data.newPasswordHash,
+        keptSessionId: command.data.sessionId,
+        changedAt: command.data.now,
+      },
+    },
+  ];
+}
+
+export function deleteAccount(command: DeleteAccount, state: AccountState): AccountEvent[] {
+  if (state.status === 'deleted') return [];
+  const account = requireActive(state);
+  return [
+    { type: 'AccountDeleted', data: { userId: account.userId, deletedAt: command.data.now } },
+  ];
+}
+
+export function decideAccount(command: AccountCommand, state: AccountState): AccountEvent[] {
+  switch (command.type) {
+    case 'RegisterAccount':
+      return register(command, state);
+    case 'ChangeName':
+      return changeName(command, state);
+    case 'ChangePassword':
+      return changePassword(command, state);
+    case 'DeleteAccount':
+      return deleteAccount(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const accountDecider: Decider<AccountState, AccountCommand, AccountEvent> = {
+  initialState: initialAccountState,
+  evolve: evolveAccount,
+  decide: decideAccount,
+};

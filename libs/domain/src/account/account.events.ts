@@ -1,0 +1,44 @@
+/**
+ * Events of `account-{userId}`. Type strings are the api ↔ projector contract: never rename.
+ * Personal fields (see account.personal-data.ts) are encrypted before they reach the log and
+ * read back as null once the account's data key is destroyed.
+ */
+export type AccountRegistered = {
+  readonly type: 'AccountRegistered';
+  readonly data: {
+    readonly userId: string;
+    readonly email: string;
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly passwordHash: string;
+    readonly registeredAt: string;
+  };
+};
+
+export type NameChanged = {
+  readonly type: 'NameChanged';
+  readonly data: {
+    readonly userId: string;
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly changedAt: string;
+  };
+};
+
+export type PasswordChanged = {
+  readonly type: 'PasswordChanged';
+  readonly data: {
+    readonly userId: string;
+    readonly passwordHash: string;
+    /** The session that made the change stays valid; every other one ends. */
+    readonly keptSessionId: string;
+    readonly changedAt: string;
+  };
+};
+
+export type AccountDeleted = {
+  readonly type: 'AccountDeleted';
+  readonly data: { readonly userId: string; readonly deletedAt: string };
+};
+
+export type AccountEvent = AccountRegistered | NameChanged | PasswordChanged | AccountDeleted;

@@ -1,0 +1,53 @@
+import { PERSONAL_DATA_SUBJECT_FIELD, PERSONAL_FIELDS } from '@app/domain';
+import type { DomainEvent, EventCodec } from '@app/event-store/event-codec';
+import type { RecordedEvent } from '@app/event-store/event-store.port';
+import type { DataKeyRing } from './data-key-ring';
+import { decryptField, encryptField, isEncryptedField } from './field-cipher';
+
+/**
+ * Encrypts the personal fields of an event with its subject's data key on the way into the
+ * log, and decrypts them on the way out. Once the key is destroyed the fields read as null:
+ * the history stays, the person is gone.
+ */
+export class PersonalDataCodec implements EventCodec {
+  constructor(private readonly keys: DataKeyRing) {}
+
+  async encode(event: DomainEvent): Promise<DomainEvent> {
+    const fields = PERSONAL_FIELDS[event.type];
+    if (!fields) return event;
+    const subject = subjectOf(event);
+    const key = await this.keys.getOrCreate(subject);
+    const data: Record<string, unknown> = { ...event.data };
+    for (const field of fields) {
+      const value = data[field];
+      if (typeof value === 'string') {
+        data[field] = encryptField(key, context(subject, event.type, field), value);
+      }
+    }
+    return { type: event.type, data };
+  }
+
+  async decode(event: RecordedEvent): Promise<DomainEvent> {
+    const fields = PERSONAL_FIELDS[event.type];
+    if (!fields) return { type: event.type, data: event.data };
+    const subject = subjectOf(event);
+    const key = await this.keys.find(subject);
+    const data: Record<string, unknown> = { ...event.data };
+    for (const field of fields) {
+      const value = data[field];
+      if (!isEncryptedField(value)) continue;
+      data[field] = key ? decryptField(key, context(subject, event.type, field), value) : null;
+    }
+    return { type: event.type, data };
+  }
+}
+
+function subjectOf(event: DomainEvent): string {
+  const subject = event.data[PERSONAL_DATA_SUBJECT_FIELD];
+  if (typeof subject !== 'string') {
+    throw new Error(`${event.type} carries personal data but no ${PERSONAL_DATA_SUBJECT_FIELD}`);
+  }
+  return subject;
+}
+
+const context = (subject: string, type: string, field: string) => `${subject}|${type}|${field}`;

@@ -1,0 +1,34 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { EVENT_CODEC } from '@app/event-store/event-codec';
+import { EVENT_STORE } from '@app/event-store/event-store.port';
+import { READ_STORE } from '@app/read-store/read-store.port';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { SECRETS, type Secrets } from './config/secrets';
+import { SecretHasher } from './credentials/secret-hasher';
+import { DATA_KEY_STORE } from './data-keys/data-key-store.port';
+import { DataKeyRing } from './personal-data/data-key-ring';
+import { PersonalDataCodec } from './personal-data/personal-data.codec';
+import type { Storage } from './storage/storage';
+
+/**
+ * Configuration, secrets and opened storage, shared by every module of an app. Storage is
+ * opened before Nest starts so that a bad connection fails the process with a clear error.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, secrets: Secrets, storage: Storage): DynamicModule {
+    const keyRing = new DataKeyRing(storage.dataKeys, secrets.masterKey);
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: SECRETS, useValue: secrets },
+      { provide: EVENT_STORE, useValue: storage.eventStore },
+      { provide: READ_STORE, useValue: storage.readStore },
+      { provide: DATA_KEY_STORE, useValue: storage.dataKeys },
+      { provide: DataKeyRing, useValue: keyRing },
+      { provide: EVENT_CODEC, useValue: new PersonalDataCodec(keyRing) },
+      { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
+    ];
+    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
