@@ -1,0 +1,37 @@
+import type { ProfileDocument } from '@app/read-store/read-models/profile.read-model';
+import type { ProjectedEvent } from '../projection';
+import { evolveProfile } from './profile.projection';
+
+let position = 0n;
+const event = (type: string, revision: number, data: Record<string, unknown>): ProjectedEvent => ({
+  type,
+  data,
+  stream: 'account-u1',
+  revision,
+  position: ++position,
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'system', id: 't' } },
+});
+const registered = event('AccountRegistered', 0, {
+  userId: 'u1', email: 'ada@example.com', firstName: 'Ada', lastName: 'L', passwordHash: 'h', registeredAt: 't0',
+});
+const renamed = event('NameChanged', 1, { userId: 'u1', firstName: 'Augusta', lastName: 'L', changedAt: 't1' });
+const passwordChanged = event('PasswordChanged', 2, { userId: 'u1', passwordHash: 'h2', keptSessionId: 's', changedAt: 't2' });
+const deleted = event('AccountDeleted', 3, { userId: 'u1', deletedAt: 't3' });
+const project = (events: ProjectedEvent[]) =>
+  events.reduce<ProfileDocument | null>((doc, next) => evolveProfile(doc, next), null);
+
+describe('profile projection', () => {
+  it('given a registration, creates the profile at revision 0', () =>
+    expect(project([registered])).toEqual({
+      id: 'u1', userId: 'u1', email: 'ada@example.com', firstName: 'Ada', lastName: 'L', createdAt: 't0', updatedAt: 't0', revision: 0,
+    }));
+  it('given a rename, changes the names and the revision', () =>
+    expect(project([registered, renamed])).toMatchObject({ firstName: 'Augusta', updatedAt: 't1', revision: 1 }));
+  it('given a password change, moves only the revision and update time', () =>
+    expect(project([registered, renamed, passwordChanged])).toMatchObject({ firstName: 'Augusta', revision: 2, updatedAt: 't2' }));
+  it('given a deletion, removes the profile', () => expect(project([registered, renamed, deleted])).toBeNull());
+  it('given erased personal fields (replay after deletion), creates nothing', () =>
+    expect(project([event('AccountRegistered', 0, { ...registered.data, email: null, firstName: null })])).toBeNull());
+  it('never stores the password hash', () => expect(JSON.stringify(project([registered, passwordChanged]))).not.toContain('h2'));
+});

@@ -1,0 +1,77 @@
+import type { RecordedEvent, Subscription, SubscriptionHandler } from './event-store.port';
+import {
+  SUBSCRIPTION_BATCH_SIZE,
+  reportStatus,
+  retryDelayMs,
+  sleepUnlessAborted,
+} from './subscription-lifecycle';
+
+export interface CommitNotifications {
+  /** Changes whenever new events may have been committed; read it before reading events. */
+  readonly commitSequence: number;
+  /** Resolves once `commitSequence` has moved past `sequence`, or when `signal` aborts. */
+  waitForCommitAfter(sequence: number, signal: AbortSignal): Promise<void>;
+}
+
+/** What a polling subscription needs from a store whose reads are cheap and synchronous. */
+export interface PollingSubscriptionSource {
+  readonly commits: CommitNotifications;
+  readAfter(position: bigint, limit: number): readonly RecordedEvent[];
+}
+
+/**
+ * Catch-up then live delivery by re-reading after the last delivered position. Re-reading
+ * instead of pushing events makes "live" and "catching up" the same code path, and a retry
+ * after a failure simply resumes from the last delivered position.
+ */
+export class PollingSubscription implements Subscription {
+  private readonly closing = new AbortController();
+  private readonly delivery: Promise<void>;
+
+  constructor(
+    private readonly source: PollingSubscriptionSource,
+    private lastDeliveredPosition: bigint,
+    private readonly handler: SubscriptionHandler,
+  ) {
+    // Deferred so that no handler call happens before `subscribe` has returned.
+    this.delivery = Promise.resolve().then(() => this.deliverWithRetries());
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.delivery;
+  }
+
+  private async deliverWithRetries(): Promise<void> {
+    let consecutiveFailures = 0;
+    while (!this.closing.signal.aborted) {
+      reportStatus(this.handler, 'catching-up');
+      try {
+        await this.deliverUntilClosed(() => (consecutiveFailures = 0));
+      } catch (error) {
+        if (this.closing.signal.aborted) return;
+        consecutiveFailures += 1;
+        reportStatus(this.handler, 'down', error);
+        await sleepUnlessAborted(retryDelayMs(consecutiveFailures), this.closing.signal);
+      }
+    }
+  }
+
+  private async deliverUntilClosed(onDelivered: () => void): Promise<void> {
+    let live = false;
+    while (!this.closing.signal.aborted) {
+      const sequenceBeforeRead = this.source.commits.commitSequence;
+      const batch = this.source.readAfter(this.lastDeliveredPosition, SUBSCRIPTION_BATCH_SIZE);
+      const lastEvent = batch[batch.length - 1];
+      if (lastEvent === undefined) {
+        if (!live) reportStatus(this.handler, 'live');
+        live = true;
+        await this.source.commits.waitForCommitAfter(sequenceBeforeRead, this.closing.signal);
+        continue;
+      }
+      await this.handler.onEvents(batch);
+      this.lastDeliveredPosition = lastEvent.position;
+      onDelivered();
+    }
+  }
+}

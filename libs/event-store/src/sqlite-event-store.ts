@@ -1,0 +1,235 @@
+import Database from 'better-sqlite3';
+import {
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type StreamRevision,
+  type Subscription,
+  type SubscriptionHandler,
+  type SubscriptionStart,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+import { PollingSubscription, type PollingSubscriptionSource } from './polling-subscription';
+import { SqliteCommitSignal } from './sqlite-commit-signal';
+
+export interface SqliteEventStoreOptions {
+  /** How often to look for commits made by other connections; default 5 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+interface EventRow {
+  readonly position: number;
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recorded_at: string;
+}
+
+type InsertParameters = [string, string, number, string, string, string, string];
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    stream TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream, revision)
+  )`;
+
+const DEFAULT_POLL_INTERVAL_MS = 5;
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * The embedded event store: one SQLite file, shareable by several processes. Positions come
+ * from AUTOINCREMENT inside a `BEGIN IMMEDIATE` transaction and SQLite admits one writer at a
+ * time, so positions are commit-ordered across every process using the file.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly commits: SqliteCommitSignal;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly statements: Statements;
+  private readonly appendInTransaction: Database.Transaction<
+    (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult
+  >;
+
+  constructor(filePath: string, options: SqliteEventStoreOptions = {}) {
+    this.db = openDatabase(filePath);
+    this.statements = prepareStatements(this.db);
+    this.appendInTransaction = this.db.transaction(
+      (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+        this.insertAfterCheck(stream, events, expected),
+    );
+    this.commits = new SqliteCommitSignal(
+      () => this.db.pragma('data_version', { simple: true }) as number,
+      options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    );
+  }
+
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${stream}: no events given`);
+    let result: AppendResult;
+    try {
+      result = this.appendInTransaction.immediate(stream, events, options.expectedRevision);
+    } catch (error) {
+      throw describeDuplicateEventId(stream, error);
+    }
+    this.commits.notify();
+    return result;
+  }
+
+  async readStream(stream: string): Promise<RecordedEvent[]> {
+    return this.statements.readStream.all(stream).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readAfter(options.after ?? 0n, options.limit);
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.currentHeadPosition();
+  }
+
+  subscribe(start: SubscriptionStart, handler: SubscriptionHandler): Subscription {
+    // Resolved now, synchronously: 'now' means events committed after this call.
+    const startAfter = this.resolveStart(start);
+    this.commits.startWatching();
+    const subscription = new PollingSubscription(this.subscriptionSource(), startAfter, handler);
+    this.subscriptions.add(subscription);
+    return {
+      close: async () => {
+        if (this.subscriptions.delete(subscription)) this.commits.stopWatching();
+        await subscription.close();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const open = [...this.subscriptions];
+    this.subscriptions.clear();
+    this.commits.stopPolling();
+    await Promise.all(open.map((subscription) => subscription.close()));
+    if (this.db.open) this.db.close();
+  }
+
+  private insertAfterCheck(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): AppendResult {
+    const actual = this.statements.lastRevision.get(stream)?.revision ?? 'no_stream';
+    if (expected !== 'any' && expected !== actual) {
+      throw new WrongExpectedRevisionError(stream, expected, actual);
+    }
+    const firstRevision = actual === 'no_stream' ? 0 : actual + 1;
+    const recordedAt = new Date().toISOString();
+    let position = 0n;
+    events.forEach((event, index) => {
+      const inserted = this.statements.insert.run(
+        event.id,
+        stream,
+        firstRevision + index,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
+      position = BigInt(inserted.lastInsertRowid);
+    });
+    return { nextExpectedRevision: firstRevision + events.length - 1, position };
+  }
+
+  private readAfter(position: bigint, limit: number): RecordedEvent[] {
+    return this.statements.readAfter.all(position, limit).map(toRecordedEvent);
+  }
+
+  private currentHeadPosition(): bigint {
+    return BigInt(this.statements.headPosition.get()?.position ?? 0);
+  }
+
+  private resolveStart(start: SubscriptionStart): bigint {
+    if (start === 'start') return 0n;
+    if (start === 'now') return this.currentHeadPosition();
+    return start.after;
+  }
+
+  private subscriptionSource(): PollingSubscriptionSource {
+    return {
+      commits: this.commits,
+      readAfter: (position, limit) => this.readAfter(position, limit),
+    };
+  }
+}
+
+function openDatabase(filePath: string): Database.Database {
+  const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  // busy_timeout first: switching to WAL needs a lock another process may hold.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // Erased account data must not linger in free pages of the file.
+  db.pragma('secure_delete = ON');
+  db.exec(SCHEMA);
+  return db;
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    lastRevision: db.prepare<[string], { revision: StreamRevision | null }>(
+      'SELECT MAX(revision) AS revision FROM events WHERE stream = ?',
+    ),
+    insert: db.prepare<InsertParameters>(
+      `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    readStream: db.prepare<[string], EventRow>(
+      'SELECT * FROM events WHERE stream = ? ORDER BY revision',
+    ),
+    readAfter: db.prepare<[bigint, number], EventRow>(
+      'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+    ),
+    headPosition: db.prepare<[], { position: number }>(
+      'SELECT COALESCE(MAX(position), 0) AS position FROM events',
+    ),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** A reused event id is a caller bug or a retried append; either way it must not pass silently. */
+function describeDuplicateEventId(stream: string, error: unknown): unknown {
+  const isDuplicateId =
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.id');
+  if (!isDuplicateId) return error;
+  return new Error(`append to ${stream}: an event id is already stored`, { cause: error });
+}
