@@ -9,7 +9,12 @@ export function httpClient(baseUrl: string) {
   async function call<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string } = {},
+    options: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      rawBody?: string;
+    } = {},
   ): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -34,11 +39,18 @@ export function httpClient(baseUrl: string) {
     call,
     get: <T = any>(path: string, token?: string, headers?: Record<string, string>) =>
       call<T>('GET', path, { token, headers }),
-    post: <T = any>(path: string, body?: unknown, token?: string) => call<T>('POST', path, { body, token }),
-    patch: <T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>) =>
-      call<T>('PATCH', path, { body, token, headers }),
-    put: <T = any>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
-    delete: <T = any>(path: string, token?: string, body?: unknown) => call<T>('DELETE', path, { body, token }),
+    post: <T = any>(path: string, body?: unknown, token?: string) =>
+      call<T>('POST', path, { body, token }),
+    patch: <T = any>(
+      path: string,
+      body: unknown,
+      token?: string,
+      headers?: Record<string, string>,
+    ) => call<T>('PATCH', path, { body, token, headers }),
+    put: <T = any>(path: string, body: unknown, token?: string) =>
+      call<T>('PUT', path, { body, token }),
+    delete: <T = any>(path: string, token?: string, body?: unknown) =>
+      call<T>('DELETE', path, { body, token }),
   };
 }
 
@@ -46,7 +58,9 @@ export type HttpClient = ReturnType<typeof httpClient>;
 
 let counter = 0;
 /** A unique, valid sign-up for each call. */
-export function newUser(overrides: Partial<{ email: string; password: string; firstName: string; lastName: string }> = {}) {
+export function newUser(
+  overrides: Partial<{ email: string; password: string; firstName: string; lastName: string }> = {},
+) {
   counter += 1;
   return {
     email: `user${counter}.${Date.now()}@example.com`,
@@ -58,11 +72,19 @@ export function newUser(overrides: Partial<{ email: string; password: string; fi
 }
 
 /** Registers and logs in; returns the token and the sign-up data. */
-export async function registerAndLogin(http: HttpClient, overrides: Parameters<typeof newUser>[0] = {}) {
+export async function registerAndLogin(
+  http: HttpClient,
+  overrides: Parameters<typeof newUser>[0] = {},
+) {
   const user = newUser(overrides);
   const registered = await http.post('/auth/register', user);
-  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201)
+    throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const login = await http.post('/auth/login', { email: user.email, password: user.password });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { ...user, userId: registered.body.userId as string, token: login.body.accessToken as string };
+  return {
+    ...user,
+    userId: registered.body.userId as string,
+    token: login.body.accessToken as string,
+  };
 }

@@ -56,12 +56,16 @@ export async function startTestService(
 
 function requireMongoUrl(): string {
   const url = process.env.MONGO_URL;
-  if (!url) throw new Error('MONGO_URL is not set: the jest global setup starts FerretDB and sets it');
+  if (!url)
+    throw new Error('MONGO_URL is not set: the jest global setup starts FerretDB and sets it');
   return url;
 }
 
 /** The distributed read store needs configured secrets; the embedded one generates its own. */
 function keysFor(readStore: ReadStoreKind): Record<string, string> {
   if (readStore === 'sqlite') return {};
-  return { PEPPER: randomBytes(32).toString('base64'), MASTER_KEY: randomBytes(32).toString('base64') };
+  return {
+    PEPPER: randomBytes(32).toString('base64'),
+    MASTER_KEY: randomBytes(32).toString('base64'),
+  };
 }

@@ -17,7 +17,10 @@ export interface ApiApp {
 }
 
 /** Builds the api exactly as production runs it; tests call this too, then `listen(0)`. */
-export async function createApiApp(config: AppConfig, logger: LoggerService | false): Promise<ApiApp> {
+export async function createApiApp(
+  config: AppConfig,
+  logger: LoggerService | false,
+): Promise<ApiApp> {
   const storage = await openStorage(config);
   const app = await NestFactory.create<NestExpressApplication>(
     ApiModule.register(config, loadSecrets(config), storage),

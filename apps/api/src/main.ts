@@ -13,7 +13,11 @@ runMain(USAGE, async () => {
   const logger = new ConsoleLogger({ json: true, logLevels: logLevelsFrom(config.logLevel) });
   const { app } = await createApiApp(config, logger);
   await app.listen(config.port);
-  new Logger('api').log({ message: 'listening', port: config.port, profile: `${config.eventStore}+${config.readStore}` });
+  new Logger('api').log({
+    message: 'listening',
+    port: config.port,
+    profile: `${config.eventStore}+${config.readStore}`,
+  });
 });
 
 function logLevelsFrom(level: string) {

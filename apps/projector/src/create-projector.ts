@@ -16,7 +16,12 @@ export interface ProjectorProcess {
 export async function createProjector(config: AppConfig): Promise<ProjectorProcess> {
   const storage = await openStorage(config);
   const keys = new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey);
-  const projector = new Projector(storage.eventStore, storage.readStore, new PersonalDataCodec(keys), PROJECTIONS);
+  const projector = new Projector(
+    storage.eventStore,
+    storage.readStore,
+    new PersonalDataCodec(keys),
+    PROJECTIONS,
+  );
   return {
     projector,
     storage,

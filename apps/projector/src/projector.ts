@@ -31,17 +31,21 @@ export class Projector {
   ) {}
 
   async prepare(): Promise<void> {
-    for (const projection of this.projections) await this.readStore.ensureCollection(projection.collection);
+    for (const projection of this.projections)
+      await this.readStore.ensureCollection(projection.collection);
   }
 
   /** Subscribes from the stored checkpoint: catch up, then live. */
   async start(): Promise<void> {
     await this.prepare();
     const checkpoint = await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT);
-    this.subscription = this.eventStore.subscribe(checkpoint === null ? 'start' : { after: checkpoint }, {
-      onEvents: (events) => this.apply(events),
-      onStatus: (status, error) => this.onStatus(status, error),
-    });
+    this.subscription = this.eventStore.subscribe(
+      checkpoint === null ? 'start' : { after: checkpoint },
+      {
+        onEvents: (events) => this.apply(events),
+        onStatus: (status, error) => this.onStatus(status, error),
+      },
+    );
   }
 
   async stop(): Promise<void> {
@@ -64,7 +68,8 @@ export class Projector {
 
   /** Drops every read model and its checkpoint, then replays the whole log. */
   async rebuild(): Promise<number> {
-    for (const projection of this.projections) await this.readStore.dropCollection(projection.collection.name);
+    for (const projection of this.projections)
+      await this.readStore.dropCollection(projection.collection.name);
     await this.readStore.deleteCheckpoint(PROJECTOR_CHECKPOINT);
     return this.catchUp();
   }
@@ -74,15 +79,24 @@ export class Projector {
     if (!last) return;
     const work = new UnitOfWork(this.readStore);
     for (const recorded of events) {
-      const interested = this.projections.filter((projection) => projection.eventTypes.has(recorded.type));
+      const interested = this.projections.filter((projection) =>
+        projection.eventTypes.has(recorded.type),
+      );
       if (interested.length === 0) continue;
       const event = await this.decode(recorded);
       for (const projection of interested) await this.project(projection, event, work);
     }
-    await this.readStore.commit(work.changes(), { name: PROJECTOR_CHECKPOINT, position: last.position });
+    await this.readStore.commit(work.changes(), {
+      name: PROJECTOR_CHECKPOINT,
+      position: last.position,
+    });
   }
 
-  private async project(projection: Projection, event: ProjectedEvent, work: UnitOfWork): Promise<void> {
+  private async project(
+    projection: Projection,
+    event: ProjectedEvent,
+    work: UnitOfWork,
+  ): Promise<void> {
     const collection = projection.collection.name;
     for (const id of await projection.documentIds(event, work)) {
       const next = projection.evolve(await work.get(collection, id), event);

@@ -19,8 +19,12 @@ export class UnitOfWork implements DocumentLookup {
     return this.store.get<D>(collection, id);
   }
 
-  async find<D extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>): Promise<D[]> {
-    const matches = (doc: Doc) => Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value);
+  async find<D extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+  ): Promise<D[]> {
+    const matches = (doc: Doc) =>
+      Object.entries(where).every(([field, value]) => (doc[field] ?? null) === value);
     const stored = (await this.store.find<D>(collection, where)).filter(
       (doc) => !this.pending.has(keyOf(collection, doc.id)),
     );

@@ -21,6 +21,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type Subscription,
   type SubscriptionHandler,
@@ -70,10 +71,11 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  async readStream(stream: string): Promise<RecordedEvent[]> {
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
+    const fromRevision = options.fromRevision ? BigInt(options.fromRevision) : START;
     try {
-      for await (const resolved of this.client.readStream(stream)) {
+      for await (const resolved of this.client.readStream(stream, { fromRevision })) {
         const event = toRecordedEvent(resolved);
         if (event !== undefined) events.push(event);
       }

@@ -99,6 +99,17 @@ export function describeEventStoreContract(
         expect((await store.readStream(stream)).map((event) => event.revision)).toEqual([0, 1, 2]);
       });
 
+      it('given a stream, when reading from a revision, then only that revision and later come back', async () => {
+        const stream = uniqueStream('read-from');
+        await store.append(stream, someEvents(4), { expectedRevision: 'no_stream' });
+
+        const tail = await store.readStream(stream, { fromRevision: 2 });
+        const beyond = await store.readStream(stream, { fromRevision: 4 });
+
+        expect(tail.map((event) => event.revision)).toEqual([2, 3]);
+        expect(beyond).toEqual([]);
+      });
+
       it('given a stream, when appending with a stale revision, then it fails with stream, expected and actual', async () => {
         const stream = uniqueStream('append-stale');
         await store.append(stream, someEvents(2), { expectedRevision: 'no_stream' });

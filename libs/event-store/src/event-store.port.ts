@@ -82,6 +82,10 @@ export interface Subscription {
   close(): Promise<void>;
 }
 
+export interface ReadStreamOptions {
+  readonly fromRevision?: StreamRevision;
+}
+
 export interface ReadAllOptions {
   /** Exclusive start; omitted means from the beginning. */
   readonly after?: bigint;
@@ -94,8 +98,11 @@ export interface EventStore {
     events: readonly EventToAppend[],
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
-  /** The stream's events in revision order; an empty array when the stream does not exist. */
-  readStream(stream: string): Promise<RecordedEvent[]>;
+  /**
+   * The stream's events in revision order, from `fromRevision` (inclusive, default 0); an
+   * empty array when the stream does not exist or has nothing from there.
+   */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in position order. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last committed event, or 0n when the store is empty. */

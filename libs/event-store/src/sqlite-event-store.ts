@@ -6,6 +6,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type RecordedEvent,
   type StreamRevision,
   type Subscription,
@@ -93,8 +94,8 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  async readStream(stream: string): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(stream).map(toRecordedEvent);
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.readStream.all(stream, options.fromRevision ?? 0).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -199,8 +200,8 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    readStream: db.prepare<[string], EventRow>(
-      'SELECT * FROM events WHERE stream = ? ORDER BY revision',
+    readStream: db.prepare<[string, number], EventRow>(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision',
     ),
     readAfter: db.prepare<[bigint, number], EventRow>(
       'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
@@ -226,10 +227,13 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
 
 /** A reused event id is a caller bug or a retried append; either way it must not pass silently. */
 function describeDuplicateEventId(stream: string, error: unknown): unknown {
+  // Matched by shape, not `instanceof`: better-sqlite3 binds its error class to the first
+  // module registry that loaded it, which jest's per-file registries do not share.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const isDuplicateId =
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.id');
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('events.id');
   if (!isDuplicateId) return error;
   return new Error(`append to ${stream}: an event id is already stored`, { cause: error });
 }

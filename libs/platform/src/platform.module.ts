@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { EVENT_CODEC } from '@app/event-store/event-codec';
 import { EVENT_STORE } from '@app/event-store/event-store.port';
 import { READ_STORE } from '@app/read-store/read-store.port';
@@ -19,6 +20,7 @@ import type { Storage } from './storage/storage';
 export class PlatformModule {
   static forRoot(config: AppConfig, secrets: Secrets, storage: Storage): DynamicModule {
     const keyRing = new DataKeyRing(storage.dataKeys, secrets.masterKey);
+    const codec = new PersonalDataCodec(keyRing);
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: SECRETS, useValue: secrets },
@@ -26,7 +28,8 @@ export class PlatformModule {
       { provide: READ_STORE, useValue: storage.readStore },
       { provide: DATA_KEY_STORE, useValue: storage.dataKeys },
       { provide: DataKeyRing, useValue: keyRing },
-      { provide: EVENT_CODEC, useValue: new PersonalDataCodec(keyRing) },
+      { provide: EVENT_CODEC, useValue: codec },
+      { provide: AggregateStore, useValue: new AggregateStore(storage.eventStore, codec) },
       { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };

@@ -11,7 +11,8 @@ export function runMain(usage: string, main: (args: string[]) => Promise<void>):
     return;
   }
   main(args).catch((error: unknown) => {
-    const message = error instanceof ConfigError ? error.message : `Failed to start: ${String(error)}`;
+    const message =
+      error instanceof ConfigError ? error.message : `Failed to start: ${String(error)}`;
     process.stderr.write(`${message}\n`);
     process.exit(error instanceof ConfigError ? 2 : 1);
   });

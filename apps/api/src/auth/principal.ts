@@ -25,11 +25,13 @@ export const principalOf = (request: Request): Principal | undefined =>
   (request as unknown as Record<symbol, Principal | undefined>)[PRINCIPAL];
 
 /** The authenticated caller; guards guarantee it is present. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const principal = principalOf(context.switchToHttp().getRequest<Request>());
-  if (!principal) throw new Error('CurrentPrincipal used on a route without an auth guard');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => {
+    const principal = principalOf(context.switchToHttp().getRequest<Request>());
+    if (!principal) throw new Error('CurrentPrincipal used on a route without an auth guard');
+    return principal;
+  },
+);
 
 export function actorOf(principal: Principal | undefined): Actor {
   if (!principal) return { type: 'system', id: 'anonymous' };

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   accountDecider,
   accountStream,
@@ -6,9 +6,7 @@ import {
   sessionDecider,
   sessionStream,
 } from '@app/domain';
-import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { loadAggregate } from '@app/event-store/handle-command';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { parseSessionToken, SESSION_TOKEN_PURPOSE } from '@app/platform/credentials/session-token';
 import type { UserPrincipal } from './principal';
@@ -21,19 +19,18 @@ import type { UserPrincipal } from './principal';
 @Injectable()
 export class SessionVerifier {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly aggregates: AggregateStore,
     private readonly hasher: SecretHasher,
   ) {}
 
   async verify(token: string): Promise<UserPrincipal | null> {
     const parsed = parseSessionToken(token);
     if (!parsed) return null;
-    const session = await loadAggregate(this.store, this.codec, sessionStream(parsed.sessionId), sessionDecider);
+    const session = await this.aggregates.load(sessionStream(parsed.sessionId), sessionDecider);
     const state = session.state;
     if (state.status !== 'open') return null;
     if (!this.hasher.matches(SESSION_TOKEN_PURPOSE, parsed.secret, state.tokenHash)) return null;
-    const account = await loadAggregate(this.store, this.codec, accountStream(state.userId), accountDecider);
+    const account = await this.aggregates.load(accountStream(state.userId), accountDecider);
     if (account.state.status !== 'active') return null;
     if (!isSessionValid(state, account.state, new Date().toISOString())) return null;
     return { kind: 'user', userId: state.userId, sessionId: state.sessionId };

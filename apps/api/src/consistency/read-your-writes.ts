@@ -36,7 +36,9 @@ export class ReadYourWrites {
         return;
       }
       if (Date.now() > deadline) {
-        throw new ServiceUnavailableException('The read model is still catching up; retry shortly.');
+        throw new ServiceUnavailableException(
+          'The read model is still catching up; retry shortly.',
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }

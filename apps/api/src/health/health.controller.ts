@@ -17,7 +17,9 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Both stores reachable; `projector.lag` is the events not yet projected.' })
+  @ApiOkResponse({
+    description: 'Both stores reachable; `projector.lag` is the events not yet projected.',
+  })
   @ApiServiceUnavailableResponse({ description: 'A store is unreachable.' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [head, checkpoint] = await Promise.allSettled([

@@ -14,7 +14,12 @@ describe('GET /health and the OpenAPI document', () => {
     await http.get('/me', user.token); // waits for the projector to pass the login
     const answer = await http.get('/health');
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'ok', eventStore: 'up', readStore: 'up', projector: { lag: 0 } });
+    expect(answer.body).toMatchObject({
+      status: 'ok',
+      eventStore: 'up',
+      readStore: 'up',
+      projector: { lag: 0 },
+    });
     expect(answer.body.projector.checkpoint).toBe(answer.body.projector.head);
   });
 
@@ -23,7 +28,14 @@ describe('GET /health and the OpenAPI document', () => {
     const json = await http.get('/docs-json');
     expect(json.status).toBe(200);
     expect(Object.keys(json.body.paths)).toEqual(
-      expect.arrayContaining(['/auth/register', '/auth/login', '/me', '/me/password', '/password-policy/check', '/health']),
+      expect.arrayContaining([
+        '/auth/register',
+        '/auth/login',
+        '/me',
+        '/me/password',
+        '/password-policy/check',
+        '/health',
+      ]),
     );
     const ui = await fetch(`${service.baseUrl}/docs`);
     expect(ui.status).toBe(200);

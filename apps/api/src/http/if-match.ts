@@ -14,7 +14,11 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
   if (!match?.[1]) {
     throw new InvalidInput([
-      { field: 'If-Match', message: 'If-Match must be an ETag from this API, e.g. W/"3"', rule: 'etag' },
+      {
+        field: 'If-Match',
+        message: 'If-Match must be an ETag from this API, e.g. W/"3"',
+        rule: 'etag',
+      },
     ]);
   }
   return Number(match[1]);

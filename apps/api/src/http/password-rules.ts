@@ -2,7 +2,11 @@ import { checkPassword } from '@app/domain';
 import { InvalidInput } from './problem';
 
 /** 400 with one `errors` entry per failed rule, each naming the rule in `rule`. */
-export function assertPasswordAcceptable(field: string, password: string, confirmation?: string): void {
+export function assertPasswordAcceptable(
+  field: string,
+  password: string,
+  confirmation?: string,
+): void {
   const failed = checkPassword(password, confirmation).rules.filter((rule) => !rule.met);
   if (failed.length === 0) return;
   throw new InvalidInput(

@@ -69,15 +69,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (error instanceof WrongExpectedRevisionError) {
-      return problem(412, 'stale-revision', 'The resource changed since you read it; read it again.');
+      return problem(
+        412,
+        'stale-revision',
+        'The resource changed since you read it; read it again.',
+      );
     }
     const bodyParserStatus = bodyParserStatusOf(error);
     if (bodyParserStatus) return fromBodyParser(bodyParserStatus);
     if (error instanceof HttpException) return fromHttpException(error);
-    this.logger.error(
-      { message: 'unhandled error', method: request.method, path: request.route?.path ?? 'unknown', error: describe(error) },
+    this.logger.error({
+      message: 'unhandled error',
+      method: request.method,
+      path: request.route?.path ?? 'unknown',
+      error: describe(error),
+    });
+    return problem(
+      500,
+      'internal',
+      'Something went wrong on our side. The request id helps us find it.',
     );
-    return problem(500, 'internal', 'Something went wrong on our side. The request id helps us find it.');
   }
 }
 
@@ -87,7 +98,12 @@ function problem(
   detail: string,
   extra: Partial<ProblemDetails> = {},
 ): ProblemDetails {
-  const body: ProblemDetails = { type: problemType(slug), title: TITLES[status] ?? 'Error', status, detail };
+  const body: ProblemDetails = {
+    type: problemType(slug),
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+  };
   return Object.fromEntries(
     Object.entries({ ...body, ...extra }).filter(([, value]) => value !== undefined),
   ) as unknown as ProblemDetails;
@@ -101,8 +117,10 @@ function bodyParserStatusOf(error: unknown): number | null {
 }
 
 function fromBodyParser(status: number): ProblemDetails {
-  if (status === 413) return problem(413, 'body-too-large', 'The request body is larger than allowed.');
-  if (status === 415) return problem(415, 'unsupported-media-type', 'Send the body as application/json.');
+  if (status === 413)
+    return problem(413, 'body-too-large', 'The request body is larger than allowed.');
+  if (status === 415)
+    return problem(415, 'unsupported-media-type', 'Send the body as application/json.');
   return problem(400, 'malformed-body', 'The request body is not valid JSON.');
 }
 
@@ -119,7 +137,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
       : typeof (body as { message?: unknown }).message === 'string'
         ? (body as { message: string }).message
         : error.message;
-  const slug = status === 429 ? 'too-many-requests' : status === 503 ? 'unavailable' : `http-${status}`;
+  const slug =
+    status === 429 ? 'too-many-requests' : status === 503 ? 'unavailable' : `http-${status}`;
   return problem(status, slug, headline);
 }
 

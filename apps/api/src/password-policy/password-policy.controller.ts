@@ -18,7 +18,9 @@ export class PasswordPolicyController {
 
   @Post('check')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{valid, rules: [{id, label, met}]}; `match` only with a confirmation.' })
+  @ApiOkResponse({
+    description: '{valid, rules: [{id, label, met}]}; `match` only with a confirmation.',
+  })
   check(@Body() body: CheckPasswordDto) {
     return checkPassword(body.password, body.confirmPassword);
   }

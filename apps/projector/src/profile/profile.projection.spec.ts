@@ -13,10 +13,25 @@ const event = (type: string, revision: number, data: Record<string, unknown>): P
   metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'system', id: 't' } },
 });
 const registered = event('AccountRegistered', 0, {
-  userId: 'u1', email: 'ada@example.com', firstName: 'Ada', lastName: 'L', passwordHash: 'h', registeredAt: 't0',
+  userId: 'u1',
+  email: 'ada@example.com',
+  firstName: 'Ada',
+  lastName: 'L',
+  passwordHash: 'h',
+  registeredAt: 't0',
 });
-const renamed = event('NameChanged', 1, { userId: 'u1', firstName: 'Augusta', lastName: 'L', changedAt: 't1' });
-const passwordChanged = event('PasswordChanged', 2, { userId: 'u1', passwordHash: 'h2', keptSessionId: 's', changedAt: 't2' });
+const renamed = event('NameChanged', 1, {
+  userId: 'u1',
+  firstName: 'Augusta',
+  lastName: 'L',
+  changedAt: 't1',
+});
+const passwordChanged = event('PasswordChanged', 2, {
+  userId: 'u1',
+  passwordHash: 'h2',
+  keptSessionId: 's',
+  changedAt: 't2',
+});
 const deleted = event('AccountDeleted', 3, { userId: 'u1', deletedAt: 't3' });
 const project = (events: ProjectedEvent[]) =>
   events.reduce<ProfileDocument | null>((doc, next) => evolveProfile(doc, next), null);
@@ -24,14 +39,35 @@ const project = (events: ProjectedEvent[]) =>
 describe('profile projection', () => {
   it('given a registration, creates the profile at revision 0', () =>
     expect(project([registered])).toEqual({
-      id: 'u1', userId: 'u1', email: 'ada@example.com', firstName: 'Ada', lastName: 'L', createdAt: 't0', updatedAt: 't0', revision: 0,
+      id: 'u1',
+      userId: 'u1',
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'L',
+      createdAt: 't0',
+      updatedAt: 't0',
+      revision: 0,
     }));
   it('given a rename, changes the names and the revision', () =>
-    expect(project([registered, renamed])).toMatchObject({ firstName: 'Augusta', updatedAt: 't1', revision: 1 }));
+    expect(project([registered, renamed])).toMatchObject({
+      firstName: 'Augusta',
+      updatedAt: 't1',
+      revision: 1,
+    }));
   it('given a password change, moves only the revision and update time', () =>
-    expect(project([registered, renamed, passwordChanged])).toMatchObject({ firstName: 'Augusta', revision: 2, updatedAt: 't2' }));
-  it('given a deletion, removes the profile', () => expect(project([registered, renamed, deleted])).toBeNull());
+    expect(project([registered, renamed, passwordChanged])).toMatchObject({
+      firstName: 'Augusta',
+      revision: 2,
+      updatedAt: 't2',
+    }));
+  it('given a deletion, removes the profile', () =>
+    expect(project([registered, renamed, deleted])).toBeNull());
   it('given erased personal fields (replay after deletion), creates nothing', () =>
-    expect(project([event('AccountRegistered', 0, { ...registered.data, email: null, firstName: null })])).toBeNull());
-  it('never stores the password hash', () => expect(JSON.stringify(project([registered, passwordChanged]))).not.toContain('h2'));
+    expect(
+      project([
+        event('AccountRegistered', 0, { ...registered.data, email: null, firstName: null }),
+      ]),
+    ).toBeNull());
+  it('never stores the password hash', () =>
+    expect(JSON.stringify(project([registered, passwordChanged]))).not.toContain('h2'));
 });

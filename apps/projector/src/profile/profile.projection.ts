@@ -5,12 +5,20 @@ import type { ProjectedEvent, Projection } from '../projection';
 /** `GET /me`. Every account event moves the revision, because the ETag is the stream revision. */
 export const profileProjection: Projection<ProfileDocument> = {
   collection: PROFILES,
-  eventTypes: new Set<AccountEvent['type']>(['AccountRegistered', 'NameChanged', 'PasswordChanged', 'AccountDeleted']),
+  eventTypes: new Set<AccountEvent['type']>([
+    'AccountRegistered',
+    'NameChanged',
+    'PasswordChanged',
+    'AccountDeleted',
+  ]),
   documentIds: (event) => [String(event.data.userId)],
   evolve: (doc, projected) => evolveProfile(doc, projected),
 };
 
-export function evolveProfile(doc: ProfileDocument | null, projected: ProjectedEvent): ProfileDocument | null {
+export function evolveProfile(
+  doc: ProfileDocument | null,
+  projected: ProjectedEvent,
+): ProfileDocument | null {
   const event = projected as unknown as AccountEvent;
   switch (event.type) {
     case 'AccountRegistered': {

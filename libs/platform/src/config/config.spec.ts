@@ -5,7 +5,12 @@ const key = Buffer.alloc(32, 7).toString('base64');
 describe('loadConfig', () => {
   it('given nothing, runs the embedded profile on port 3000 with ./data', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, eventStore: 'sqlite', readStore: 'sqlite', bcryptCost: 12 });
+    expect(config).toMatchObject({
+      port: 3000,
+      eventStore: 'sqlite',
+      readStore: 'sqlite',
+      bcryptCost: 12,
+    });
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 

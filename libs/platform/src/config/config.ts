@@ -30,7 +30,14 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function readInt(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]) {
+function readInt(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -66,11 +73,18 @@ function readSecret(env: Env, name: string, problems: string[]): string | null {
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
-  const eventStore = readChoice(env, 'EVENT_STORE', ['sqlite', 'esdb'] as const, 'sqlite', problems);
+  const eventStore = readChoice(
+    env,
+    'EVENT_STORE',
+    ['sqlite', 'esdb'] as const,
+    'sqlite',
+    problems,
+  );
   const readStore = readChoice(env, 'READ_STORE', ['sqlite', 'mongo'] as const, 'sqlite', problems);
   const eventStoreUrl = env.EVENTSTORE_URL || null;
   const mongoUrl = env.MONGO_URL || null;
-  if (eventStore === 'esdb' && !eventStoreUrl) problems.push('EVENT_STORE=esdb needs EVENTSTORE_URL');
+  if (eventStore === 'esdb' && !eventStoreUrl)
+    problems.push('EVENT_STORE=esdb needs EVENTSTORE_URL');
   if (readStore === 'mongo' && !mongoUrl) problems.push('READ_STORE=mongo needs MONGO_URL');
   const pepper = readSecret(env, 'PEPPER', problems);
   const masterKey = readSecret(env, 'MASTER_KEY', problems);
@@ -89,12 +103,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bcryptCost: readInt(env, 'BCRYPT_COST', 12, 4, 15, problems),
     sessionTtlMinutes: readInt(env, 'SESSION_TTL_MINUTES', 720, 1, 60 * 24 * 30, problems),
     loginMaxFailures: readInt(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000, problems),
-    loginFailureWindowSeconds: readInt(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86400, problems),
+    loginFailureWindowSeconds: readInt(
+      env,
+      'LOGIN_FAILURE_WINDOW_SECONDS',
+      900,
+      1,
+      86400,
+      problems,
+    ),
     readYourWritesTimeoutMs: readInt(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 10, 60000, problems),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024, 10 * 1024 * 1024, problems),
     pepper,
     masterKey,
-    logLevel: readChoice(env, 'LOG_LEVEL', ['debug', 'log', 'warn', 'error'] as const, 'log', problems),
+    logLevel: readChoice(
+      env,
+      'LOG_LEVEL',
+      ['debug', 'log', 'warn', 'error'] as const,
+      'log',
+      problems,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -2,7 +2,8 @@
  * Session tokens are opaque to clients: `st_<sessionId>.<secret>`. The id lets the server
  * find the session's stream; only an HMAC of the secret is ever stored.
  */
-const FORMAT = /^st_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+const FORMAT =
+  /^st_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 
 export const formatSessionToken = (sessionId: string, secret: string): string =>
   `st_${sessionId}.${secret}`;

@@ -18,9 +18,10 @@ export function decryptField(key: Buffer, context: string, stored: string): stri
   const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAAD(Buffer.from(context)).setAuthTag(raw.subarray(raw.length - 16));
-  return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString(
-    'utf8',
-  );
+  return Buffer.concat([
+    decipher.update(raw.subarray(12, raw.length - 16)),
+    decipher.final(),
+  ]).toString('utf8');
 }
 
 export const isEncryptedField = (value: unknown): value is string =>

@@ -1,6 +1,12 @@
 import { Body, Controller, Patch, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiPreconditionFailedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
@@ -23,8 +29,14 @@ export class ChangeNameController {
   ) {}
 
   @Patch()
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of GET /me; 412 if stale.' })
-  @ApiOkResponse({ description: 'The updated profile, with its new ETag. The same names again record nothing.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag of GET /me; 412 if stale.',
+  })
+  @ApiOkResponse({
+    description: 'The updated profile, with its new ETag. The same names again record nothing.',
+  })
   @ApiPreconditionFailedResponse({ description: 'If-Match is stale: someone changed the profile.' })
   async changeName(
     @Body() body: ChangeNameDto,
@@ -34,7 +46,9 @@ export class ChangeNameController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (body.firstName === undefined && body.lastName === undefined) {
-      throw new InvalidInput([{ field: 'firstName', message: 'Send firstName, lastName or both', rule: 'required' }]);
+      throw new InvalidInput([
+        { field: 'firstName', message: 'Send firstName, lastName or both', rule: 'required' },
+      ]);
     }
     const names = { firstName: body.firstName, lastName: body.lastName };
     const result = await this.commands.execute(

@@ -1,4 +1,8 @@
-import { httpClient, registerAndLogin, type HttpClient } from '../../../../../test/support/http-client';
+import {
+  httpClient,
+  registerAndLogin,
+  type HttpClient,
+} from '../../../../../test/support/http-client';
 import { startTestService, type TestService } from '../../../../../test/support/test-service';
 
 describe('PATCH /me', () => {
@@ -12,16 +16,27 @@ describe('PATCH /me', () => {
 
   it('given new names, trims and saves them and moves the ETag', async () => {
     const user = await registerAndLogin(http);
-    const answer = await http.patch('/me', { firstName: '  Grace ', lastName: 'Hopper' }, user.token, { 'if-match': 'W/"0"' });
+    const answer = await http.patch(
+      '/me',
+      { firstName: '  Grace ', lastName: 'Hopper' },
+      user.token,
+      { 'if-match': 'W/"0"' },
+    );
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ firstName: 'Grace', lastName: 'Hopper', email: user.email });
+    expect(answer.body).toMatchObject({
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: user.email,
+    });
     expect(answer.headers.get('etag')).toBe('W/"1"');
     expect((await http.get('/me', user.token)).headers.get('etag')).toBe('W/"1"');
   });
 
   it('given a strong ETag form of the current revision, accepts it', async () => {
     const user = await registerAndLogin(http);
-    expect((await http.patch('/me', { lastName: 'B' }, user.token, { 'if-match': '"0"' })).status).toBe(200);
+    expect(
+      (await http.patch('/me', { lastName: 'B' }, user.token, { 'if-match': '"0"' })).status,
+    ).toBe(200);
   });
 
   it.each([
@@ -34,12 +49,17 @@ describe('PATCH /me', () => {
     const answer = await http.patch('/me', body, user.token);
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].field).toBe(field);
-    expect((await http.get('/me', user.token)).body).toMatchObject({ firstName: user.firstName, lastName: user.lastName });
+    expect((await http.get('/me', user.token)).body).toMatchObject({
+      firstName: user.firstName,
+      lastName: user.lastName,
+    });
   });
 
   it('given a malformed If-Match, answers 400', async () => {
     const user = await registerAndLogin(http);
-    expect((await http.patch('/me', { firstName: 'X' }, user.token, { 'if-match': 'garbage' })).status).toBe(400);
+    expect(
+      (await http.patch('/me', { firstName: 'X' }, user.token, { 'if-match': 'garbage' })).status,
+    ).toBe(400);
   });
 
   it('given the email among other fields, refuses it first', async () => {

@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, Put, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -21,8 +27,12 @@ export class ChangePasswordController {
 
   @Put()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended, this one stays.' })
-  @ApiBadRequestResponse({ description: 'One errors entry per failed rule, its id in errors[].rule.' })
+  @ApiNoContentResponse({
+    description: 'Changed; every other session of yours has ended, this one stays.',
+  })
+  @ApiBadRequestResponse({
+    description: 'One errors entry per failed rule, its id in errors[].rule.',
+  })
   @ApiForbiddenResponse({ description: 'The current password is not correct.' })
   async changePassword(
     @Body() body: ChangePasswordDto,

@@ -1,9 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@app/domain';
-import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { handleCommand } from '@app/event-store/handle-command';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { ChangePasswordCommand } from './change-password.command';
 
@@ -14,25 +11,38 @@ import { ChangePasswordCommand } from './change-password.command';
 @CommandHandler(ChangePasswordCommand)
 export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly aggregates: AggregateStore,
     private readonly passwords: PasswordHasher,
   ) {}
 
   async execute({ principal, currentPassword, newPassword, metadata }: ChangePasswordCommand) {
     const { userId, sessionId } = principal;
     const now = new Date().toISOString();
-    const result = await handleCommand(this.store, this.codec, accountStream(userId), accountDecider, async (state) => {
-      const storedHash = state.status === 'active' ? state.passwordHash : null;
-      const currentPasswordMatches = await this.passwords.verify(currentPassword, storedHash);
-      const newPasswordIsCurrent = currentPasswordMatches && newPassword === currentPassword;
-      const newPasswordHash =
-        currentPasswordMatches && !newPasswordIsCurrent ? await this.passwords.hash(newPassword) : '';
-      return {
-        type: 'ChangePassword' as const,
-        data: { userId, currentPasswordMatches, newPasswordIsCurrent, newPasswordHash, sessionId, now },
-      };
-    }, { metadata });
+    const result = await this.aggregates.handle(
+      accountStream(userId),
+      accountDecider,
+      async (state) => {
+        const storedHash = state.status === 'active' ? state.passwordHash : null;
+        const currentPasswordMatches = await this.passwords.verify(currentPassword, storedHash);
+        const newPasswordIsCurrent = currentPasswordMatches && newPassword === currentPassword;
+        const newPasswordHash =
+          currentPasswordMatches && !newPasswordIsCurrent
+            ? await this.passwords.hash(newPassword)
+            : '';
+        return {
+          type: 'ChangePassword' as const,
+          data: {
+            userId,
+            currentPasswordMatches,
+            newPasswordIsCurrent,
+            newPasswordHash,
+            sessionId,
+            now,
+          },
+        };
+      },
+      { metadata },
+    );
     return { position: result.position };
   }
 }

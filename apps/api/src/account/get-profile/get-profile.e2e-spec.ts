@@ -1,4 +1,8 @@
-import { httpClient, registerAndLogin, type HttpClient } from '../../../../../test/support/http-client';
+import {
+  httpClient,
+  registerAndLogin,
+  type HttpClient,
+} from '../../../../../test/support/http-client';
 import { startTestService, type TestService } from '../../../../../test/support/test-service';
 
 describe('GET /me', () => {
@@ -14,7 +18,11 @@ describe('GET /me', () => {
     const user = await registerAndLogin(http);
     const answer = await http.get('/me', user.token);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ userId: user.userId, email: user.email, firstName: user.firstName });
+    expect(answer.body).toMatchObject({
+      userId: user.userId,
+      email: user.email,
+      firstName: user.firstName,
+    });
     expect(answer.headers.get('etag')).toBe('W/"0"');
   });
 
@@ -26,7 +34,11 @@ describe('GET /me', () => {
     const answer = await http.get('/me', token);
     expect(answer.status).toBe(401);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
-    expect(answer.body).toMatchObject({ status: 401, title: expect.any(String), detail: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      status: 401,
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
   });
 
   it('given a token whose secret was altered, answers 401', async () => {

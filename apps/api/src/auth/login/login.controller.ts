@@ -1,6 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { RequestMetadata } from '../principal';
@@ -17,11 +22,21 @@ export class LoginController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { accessToken: 'st_…', tokenType: 'Bearer', expiresAt: '2026-01-01T12:00:00.000Z' } } })
-  @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password: the same answer for both.' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this email; see Retry-After.' })
+  @ApiOkResponse({
+    schema: {
+      example: { accessToken: 'st_…', tokenType: 'Bearer', expiresAt: '2026-01-01T12:00:00.000Z' },
+    },
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown email or wrong password: the same answer for both.',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins for this email; see Retry-After.',
+  })
   async login(@Body() body: LoginDto, @RequestMetadata() metadata: EventMetadata) {
-    const result = await this.commands.execute(new LoginCommand(body.email, body.password, metadata));
+    const result = await this.commands.execute(
+      new LoginCommand(body.email, body.password, metadata),
+    );
     this.consistency.recordWrite(result.userId, result.position);
     return { accessToken: result.accessToken, tokenType: 'Bearer', expiresAt: result.expiresAt };
   }

@@ -26,7 +26,10 @@ describe('POST /auth/login', () => {
   it('given an unknown email or a wrong password, answers the same 401', async () => {
     const user = newUser();
     await http.post('/auth/register', user);
-    const unknown = await http.post('/auth/login', { email: newUser().email, password: user.password });
+    const unknown = await http.post('/auth/login', {
+      email: newUser().email,
+      password: user.password,
+    });
     const wrong = await http.post('/auth/login', { email: user.email, password: 'Wr0ng!Password' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -39,14 +42,21 @@ describe('POST /auth/login', () => {
     const user = newUser();
     await http.post('/auth/register', user);
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await http.post('/auth/login', { email: user.email, password: 'Wr0ng!Password' })).status).toBe(401);
+      expect(
+        (await http.post('/auth/login', { email: user.email, password: 'Wr0ng!Password' })).status,
+      ).toBe(401);
     }
-    const throttled = await http.post('/auth/login', { email: user.email, password: user.password });
+    const throttled = await http.post('/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     const other = newUser();
     await http.post('/auth/register', other);
-    expect((await http.post('/auth/login', { email: other.email, password: other.password })).status).toBe(200);
+    expect(
+      (await http.post('/auth/login', { email: other.email, password: other.password })).status,
+    ).toBe(200);
   });
 
   it('given a missing password, answers 400', async () => {

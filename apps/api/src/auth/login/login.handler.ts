@@ -10,9 +10,7 @@ import {
   sessionDecider,
   sessionStream,
 } from '@app/domain';
-import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { handleCommand, loadAggregate } from '@app/event-store/handle-command';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform/config/config';
 import { newSecret, SecretHasher } from '@app/platform/credentials/secret-hasher';
 import {
@@ -34,8 +32,7 @@ class InvalidCredentials extends DomainError {
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly aggregates: AggregateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: SecretHasher,
     private readonly passwords: PasswordHasher,
@@ -47,7 +44,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     this.throttle.assertAllowed(emailHash);
     const account = await this.findAccount(emailHash);
     const passwordHash = account?.status === 'active' ? account.passwordHash : null;
-    if (!account || account.status !== 'active' || !(await this.passwords.verify(password, passwordHash))) {
+    if (
+      !account ||
+      account.status !== 'active' ||
+      !(await this.passwords.verify(password, passwordHash))
+    ) {
       this.throttle.recordFailure(emailHash);
       throw new InvalidCredentials();
     }
@@ -55,28 +56,38 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const sessionId = randomUUID();
     const secret = newSecret();
     const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000).toISOString();
-    const started = await handleCommand(this.store, this.codec, sessionStream(sessionId), sessionDecider, () => ({
-      type: 'StartSession' as const,
-      data: {
-        sessionId,
-        userId: account.userId,
-        tokenHash: this.hasher.hash(SESSION_TOKEN_PURPOSE, secret),
-        passwordVersion: account.passwordVersion,
-        now: now.toISOString(),
-        expiresAt,
+    const expiresAt = new Date(
+      now.getTime() + this.config.sessionTtlMinutes * 60_000,
+    ).toISOString();
+    const started = await this.aggregates.handle(
+      sessionStream(sessionId),
+      sessionDecider,
+      () => ({
+        type: 'StartSession' as const,
+        data: {
+          sessionId,
+          userId: account.userId,
+          tokenHash: this.hasher.hash(SESSION_TOKEN_PURPOSE, secret),
+          passwordVersion: account.passwordVersion,
+          now: now.toISOString(),
+          expiresAt,
+        },
+      }),
+      {
+        expectedRevision: 'no_stream',
+        metadata: { ...metadata, actor: { type: 'user', id: account.userId } },
       },
-    }), { expectedRevision: 'no_stream', metadata: { ...metadata, actor: { type: 'user', id: account.userId } } });
+    );
     const accessToken = formatSessionToken(sessionId, secret);
     return { userId: account.userId, accessToken, expiresAt, position: started.position ?? 0n };
   }
 
   private async findAccount(emailHash: string) {
-    const email = await loadAggregate(this.store, this.codec, emailStream(emailHash), emailDecider);
+    const email = await this.aggregates.load(emailStream(emailHash), emailDecider);
     if (email.state.status !== 'reserved') {
       await this.passwords.verify('', null); // same cost as a real comparison
       return null;
     }
-    return (await loadAggregate(this.store, this.codec, accountStream(email.state.userId), accountDecider)).state;
+    return (await this.aggregates.load(accountStream(email.state.userId), accountDecider)).state;
   }
 }

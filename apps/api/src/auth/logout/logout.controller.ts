@@ -20,8 +20,13 @@ export class LogoutController {
   @Post()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The token is rejected from now on.' })
-  async logout(@CurrentPrincipal() principal: UserPrincipal, @RequestMetadata() metadata: EventMetadata) {
-    const { position } = await this.commands.execute(new LogoutCommand(principal.sessionId, metadata));
+  async logout(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const { position } = await this.commands.execute(
+      new LogoutCommand(principal.sessionId, metadata),
+    );
     this.consistency.recordWrite(principal.userId, position);
   }
 }

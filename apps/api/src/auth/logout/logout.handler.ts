@@ -1,21 +1,17 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { sessionDecider, sessionStream } from '@app/domain';
-import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { handleCommand } from '@app/event-store/handle-command';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { LogoutCommand } from './logout.command';
 
 @CommandHandler(LogoutCommand)
 export class LogoutHandler implements ICommandHandler<LogoutCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
-  ) {}
+  constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ sessionId, metadata }: LogoutCommand) {
     const now = new Date().toISOString();
-    const result = await handleCommand(this.store, this.codec, sessionStream(sessionId), sessionDecider,
+    const result = await this.aggregates.handle(
+      sessionStream(sessionId),
+      sessionDecider,
       () => ({ type: 'EndSession' as const, data: { sessionId, reason: 'logout' as const, now } }),
       { metadata },
     );

@@ -14,7 +14,10 @@ export class RegisterController {
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'The account exists; log in to get a token.', schema: { example: { userId: 'a3f…' } } })
+  @ApiCreatedResponse({
+    description: 'The account exists; log in to get a token.',
+    schema: { example: { userId: 'a3f…' } },
+  })
   @ApiConflictResponse({ description: 'An account with this email exists.' })
   async register(@Body() body: RegisterDto, @RequestMetadata() metadata: EventMetadata) {
     assertPasswordAcceptable('password', body.password);

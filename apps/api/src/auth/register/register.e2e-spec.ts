@@ -19,10 +19,17 @@ describe('POST /auth/register', () => {
   it('given an email already taken in another case and with spaces, answers 409', async () => {
     const user = newUser();
     await http.post('/auth/register', user);
-    const again = await http.post('/auth/register', { ...newUser(), email: `  ${user.email.toUpperCase()} ` });
+    const again = await http.post('/auth/register', {
+      ...newUser(),
+      email: `  ${user.email.toUpperCase()} `,
+    });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toContain('application/problem+json');
-    expect(again.body).toMatchObject({ status: 409, code: 'EMAIL_TAKEN', errors: [{ field: 'email' }] });
+    expect(again.body).toMatchObject({
+      status: 409,
+      code: 'EMAIL_TAKEN',
+      errors: [{ field: 'email' }],
+    });
   });
 
   it('given a weak password, answers 400 with one entry per failed rule', async () => {
@@ -56,13 +63,18 @@ describe('POST /auth/register', () => {
   });
 
   it('given malformed JSON, answers 400 without echoing it', async () => {
-    const answer = await http.call('POST', '/auth/register', { rawBody: '{"email": "a@b.c", "password": "S3cret!xyz' });
+    const answer = await http.call('POST', '/auth/register', {
+      rawBody: '{"email": "a@b.c", "password": "S3cret!xyz',
+    });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).not.toContain('S3cret');
   });
 
   it('given an oversized body, answers 413', async () => {
-    const answer = await http.post('/auth/register', { ...newUser(), firstName: 'x'.repeat(64 * 1024) });
+    const answer = await http.post('/auth/register', {
+      ...newUser(),
+      firstName: 'x'.repeat(64 * 1024),
+    });
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
   });

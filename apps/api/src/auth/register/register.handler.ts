@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream, emailDecider, emailStream } from '@app/domain';
-import { EVENT_CODEC, type EventCodec } from '@app/event-store/event-codec';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
-import { handleCommand } from '@app/event-store/handle-command';
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { EMAIL_PURPOSE } from '@app/platform/credentials/session-token';
 import { PasswordHasher } from '../password-hasher';
@@ -18,8 +15,7 @@ import { RegisterCommand } from './register.command';
 @CommandHandler(RegisterCommand)
 export class RegisterHandler implements ICommandHandler<RegisterCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_CODEC) private readonly codec: EventCodec,
+    private readonly aggregates: AggregateStore,
     private readonly hasher: SecretHasher,
     private readonly passwords: PasswordHasher,
   ) {}
@@ -30,24 +26,34 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     const emailHash = this.hasher.hash(EMAIL_PURPOSE, email);
     const passwordHash = await this.passwords.hash(command.password);
     const now = new Date().toISOString();
-    await handleCommand(this.store, this.codec, emailStream(emailHash), emailDecider, async (state) => ({
-      type: 'ReserveEmail' as const,
-      data: {
-        emailHash,
-        userId,
-        holderExists: state.status === 'reserved' && (await this.accountExists(state.userId)),
-        now,
-      },
-    }), { metadata: command.metadata });
+    await this.aggregates.handle(
+      emailStream(emailHash),
+      emailDecider,
+      async (state) => ({
+        type: 'ReserveEmail' as const,
+        data: {
+          emailHash,
+          userId,
+          holderExists: state.status === 'reserved' && (await this.accountExists(state.userId)),
+          now,
+        },
+      }),
+      { metadata: command.metadata },
+    );
     const { firstName, lastName, metadata } = command;
-    const result = await handleCommand(this.store, this.codec, accountStream(userId), accountDecider,
-      () => ({ type: 'RegisterAccount' as const, data: { userId, email, firstName, lastName, passwordHash, now } }),
+    const result = await this.aggregates.handle(
+      accountStream(userId),
+      accountDecider,
+      () => ({
+        type: 'RegisterAccount' as const,
+        data: { userId, email, firstName, lastName, passwordHash, now },
+      }),
       { expectedRevision: 'no_stream', metadata },
     );
     return { userId, position: result.position ?? 0n };
   }
 
   private async accountExists(userId: string): Promise<boolean> {
-    return (await this.store.readStream(accountStream(userId))).length > 0;
+    return (await this.aggregates.load(accountStream(userId), accountDecider)).revision !== null;
   }
 }

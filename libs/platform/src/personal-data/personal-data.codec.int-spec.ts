@@ -1,24 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
-import type { DataKeyStore } from '../data-keys/data-key-store.port';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteDataKeyStore } from '../data-keys/sqlite-data-key-store';
 import { DataKeyRing } from './data-key-ring';
 import { PersonalDataCodec } from './personal-data.codec';
-
-/** A key store backed by a Map: the codec under test only needs get/create/destroy. */
-class MapKeyStore implements DataKeyStore {
-  readonly keys = new Map<string, string>();
-  async create(subject: string, wrapped: string) {
-    if (!this.keys.has(subject)) this.keys.set(subject, wrapped);
-    return this.keys.get(subject) as string;
-  }
-  async get(subject: string) {
-    return this.keys.get(subject) ?? null;
-  }
-  async destroy(subject: string) {
-    this.keys.delete(subject);
-  }
-  async close() {}
-}
 
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => ({
   id: 'e1',
@@ -34,10 +21,24 @@ const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
 describe('PersonalDataCodec', () => {
   const event = {
     type: 'AccountRegistered',
-    data: { userId: 'u1', email: 'ada@example.com', firstName: 'Ada', lastName: 'L', passwordHash: 'h', registeredAt: 't' },
+    data: {
+      userId: 'u1',
+      email: 'ada@example.com',
+      firstName: 'Ada',
+      lastName: 'L',
+      passwordHash: 'h',
+      registeredAt: 't',
+    },
   };
+  const dir = mkdtempSync(join(tmpdir(), 'codec-'));
+  const stores: SqliteDataKeyStore[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
   const setup = () => {
-    const store = new MapKeyStore();
+    const store = new SqliteDataKeyStore(join(dir, `keys-${stores.length}.sqlite`));
+    stores.push(store);
     const ring = new DataKeyRing(store, randomBytes(32));
     return { store, ring, codec: new PersonalDataCodec(ring) };
   };
@@ -55,7 +56,9 @@ describe('PersonalDataCodec', () => {
   it('given the key exists, decodes to the original', async () => {
     const { codec } = setup();
     const encoded = await codec.encode(event);
-    expect((await codec.decode(recorded(encoded.type, { ...encoded.data }))).data).toEqual(event.data);
+    expect((await codec.decode(recorded(encoded.type, { ...encoded.data }))).data).toEqual(
+      event.data,
+    );
   });
 
   it('given the key was destroyed, reads the personal fields as null and keeps the rest', async () => {
@@ -63,7 +66,12 @@ describe('PersonalDataCodec', () => {
     const encoded = await codec.encode(event);
     await ring.destroy('u1');
     const decoded = await codec.decode(recorded(encoded.type, { ...encoded.data }));
-    expect(decoded.data).toMatchObject({ userId: 'u1', email: null, firstName: null, registeredAt: 't' });
+    expect(decoded.data).toMatchObject({
+      userId: 'u1',
+      email: null,
+      firstName: null,
+      registeredAt: 't',
+    });
   });
 
   it('given a ciphertext moved to another field, refuses to decrypt it', async () => {

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { DomainEvent, EventCodec } from './event-codec';
+import {
+  WrongExpectedRevisionError,
+  type EventMetadata,
+  type EventStore,
+  type StreamRevision,
+} from './event-store.port';
+
+/** The decider shape the store needs; the domain's deciders satisfy it. */
+export interface CommandDecider<State, Command, Event extends DomainEvent> {
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  readonly decide: (command: Command, state: State) => readonly Event[];
+}
+
+type Folder<State, Event extends DomainEvent> = Pick<
+  CommandDecider<State, unknown, Event>,
+  'initialState' | 'evolve'
+>;
+
+export interface LoadedAggregate<State> {
+  readonly state: State;
+  /** Revision of the stream's last event, or null when the stream does not exist. */
+  readonly revision: StreamRevision | null;
+}
+
+export interface HandleOptions {
+  /** From `If-Match`: when given, a mismatch fails at once instead of being retried. */
+  readonly expectedRevision?: StreamRevision | 'no_stream';
+  readonly metadata: EventMetadata;
+  readonly maxAttempts?: number;
+}
+
+export interface HandleResult<State, Event> extends LoadedAggregate<State> {
+  readonly events: readonly Event[];
+  /** Position of the last appended event; null when the command changed nothing. */
+  readonly position: bigint | null;
+}
+
+const DEFAULT_CACHED_STREAMS = 20_000;
+
+/**
+ * Loads aggregates and runs commands against them. Folded states are kept in memory, but
+ * every load still reads the stream's tail from the store (usually nothing): a cached state
+ * is never trusted beyond the revision it was folded to, so another process's writes are
+ * always seen, and a request costs one indexed read instead of a whole stream's decryption.
+ */
+export class AggregateStore {
+  private readonly folded = new Map<string, LoadedAggregate<unknown>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly codec: EventCodec,
+    private readonly maxCachedStreams = DEFAULT_CACHED_STREAMS,
+  ) {}
+
+  async load<State, Event extends DomainEvent>(
+    stream: string,
+    decider: Folder<State, Event>,
+  ): Promise<LoadedAggregate<State>> {
+    const cached = this.folded.get(stream) as LoadedAggregate<State> | undefined;
+    const fromRevision =
+      cached?.revision === null || cached === undefined ? 0 : cached.revision + 1;
+    const tail = await this.store.readStream(stream, { fromRevision });
+    let state = cached ? cached.state : decider.initialState();
+    for (const recorded of tail)
+      state = decider.evolve(state, (await this.codec.decode(recorded)) as Event);
+    const loaded = { state, revision: tail.at(-1)?.revision ?? cached?.revision ?? null };
+    this.remember(stream, loaded);
+    return loaded;
+  }
+
+  /**
+   * The one command loop: load → decide → append with the expected revision. The command is
+   * built from the current state, so facts that need I/O (a bcrypt comparison) are
+   * recomputed on every attempt. Conflicts are retried only when the client sent no revision.
+   */
+  async handle<State, Command, Event extends DomainEvent>(
+    stream: string,
+    decider: CommandDecider<State, Command, Event>,
+    buildCommand: (state: State) => Command | Promise<Command>,
+    options: HandleOptions,
+  ): Promise<HandleResult<State, Event>> {
+    const maxAttempts = options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(stream, decider);
+      const current = revision ?? 'no_stream';
+      if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
+        throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
+      }
+      const events = decider.decide(await buildCommand(state), state);
+      if (events.length === 0) return { state, events, revision, position: null };
+      try {
+        const appended = await this.store.append(
+          stream,
+          await Promise.all(events.map((event) => this.toStored(event, options.metadata))),
+          { expectedRevision: current },
+        );
+        const next = {
+          state: events.reduce(decider.evolve, state),
+          revision: appended.nextExpectedRevision,
+        };
+        this.remember(stream, next);
+        return { ...next, events, position: appended.position };
+      } catch (error) {
+        const retry = options.expectedRevision === undefined && attempt < maxAttempts;
+        if (!(error instanceof WrongExpectedRevisionError) || !retry) throw error;
+      }
+    }
+  }
+
+  /** Drops a stream's folded state, e.g. once its personal data has been erased. */
+  forget(stream: string): void {
+    this.folded.delete(stream);
+  }
+
+  private remember(stream: string, loaded: LoadedAggregate<unknown>): void {
+    this.folded.delete(stream); // re-inserted last: Map order doubles as recency
+    this.folded.set(stream, loaded);
+    if (this.folded.size > this.maxCachedStreams) {
+      const oldest = this.folded.keys().next().value;
+      if (oldest !== undefined) this.folded.delete(oldest);
+    }
+  }
+
+  private async toStored(event: DomainEvent, metadata: EventMetadata) {
+    const encoded = await this.codec.encode(event);
+    return { id: randomUUID(), type: encoded.type, data: encoded.data, metadata };
+  }
+}
