@@ -17,5 +17,6 @@ module.exports = {
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
   ],
+  reporters: ['default', '<rootDir>/test/totals-reporter.js'],
   testTimeout: 30000,
 };

@@ -16,14 +16,19 @@ import { seedAccounts } from './support/seed-history';
 const PROJECTOR_MAIN = resolve(__dirname, '../dist/apps/projector/src/main.js');
 
 function startProjector(dataDir: string): ChildProcess {
-  if (!existsSync(PROJECTOR_MAIN)) throw new Error(`${PROJECTOR_MAIN} is missing: run npm run build first`);
+  if (!existsSync(PROJECTOR_MAIN))
+    throw new Error(`${PROJECTOR_MAIN} is missing: run npm run build first`);
   return spawn(process.execPath, [PROJECTOR_MAIN], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     stdio: 'ignore',
   });
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -65,12 +70,18 @@ describe('projector crash recovery', () => {
     // and restarted
     const second = startProjector(dataDir);
     children.push(second);
-    await waitFor(async () => (await checkpoint()) === head, 60_000, 'the restarted projector to catch up');
+    await waitFor(
+      async () => (await checkpoint()) === head,
+      60_000,
+      'the restarted projector to catch up',
+    );
     second.kill('SIGTERM');
 
     // then its read models equal a rebuild from position 0 into scratch storage
     const scratch = new SqliteReadStore(join(dataDir, 'scratch.sqlite'));
-    const codec = new PersonalDataCodec(new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey));
+    const codec = new PersonalDataCodec(
+      new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey),
+    );
     await new Projector(storage.eventStore, scratch, codec, PROJECTIONS).rebuild();
     for (const { collection } of PROJECTIONS) {
       const live = await storage.readStore.all(collection.name);
