@@ -1,0 +1,2 @@
+export const organizationStream = (organizationId: string): string =>
+  `organization-${organizationId}`;
