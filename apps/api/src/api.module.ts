@@ -7,6 +7,7 @@ import type { Storage } from '@app/platform/storage/storage';
 import { AccountModule } from './account/account.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
 
 @Module({})
@@ -19,6 +20,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         AuthModule,
         AccountModule,
+        OrganizationsModule,
       ],
       controllers: [HealthController, PasswordPolicyController],
     };

@@ -14,16 +14,20 @@ export interface ProjectedEvent {
 
 /** Reads that see the batch's own pending writes first. */
 export interface DocumentLookup {
+  get<D extends Doc>(collection: string, id: string): Promise<D | null>;
   find<D extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>): Promise<D[]>;
 }
 
 /**
  * A read model: which documents an event touches, and a pure `evolve` from the previous
- * document to the next (null = absent). The runner supplies idempotency and batching.
+ * document to the next (null = absent). Facts from other read models (a member's name from
+ * the profiles) are fetched by `enrich` beforehand, so `evolve` stays pure. The runner
+ * supplies idempotency and batching.
  */
-export interface Projection<D extends Doc = Doc> {
+export interface Projection<D extends Doc = Doc, Facts = undefined> {
   readonly collection: CollectionDefinition;
   readonly eventTypes: ReadonlySet<string>;
   documentIds(event: ProjectedEvent, lookup: DocumentLookup): string[] | Promise<string[]>;
-  evolve(doc: D | null, event: ProjectedEvent): D | null;
+  enrich?(event: ProjectedEvent, lookup: DocumentLookup): Promise<Facts>;
+  evolve(doc: D | null, event: ProjectedEvent, facts: Facts): D | null;
 }

@@ -1,5 +1,15 @@
+import type { Doc } from '@app/read-store/read-store.port';
+import { membersProjection } from './organizations/members.projection';
+import { organizationsProjection } from './organizations/organizations.projection';
 import type { Projection } from './projection';
 import { profileProjection } from './profile/profile.projection';
 
-/** Every read model the projector maintains. */
-export const PROJECTIONS: readonly Projection[] = [profileProjection as unknown as Projection];
+/**
+ * Every read model the projector maintains, in the order each event visits them: members
+ * read the profiles and organization names that the same batch may have just written.
+ */
+export const PROJECTIONS: readonly Projection<Doc, unknown>[] = [
+  profileProjection,
+  organizationsProjection,
+  membersProjection,
+] as readonly Projection<Doc, unknown>[];

@@ -6,7 +6,7 @@ import type {
   Subscription,
   SubscriptionStatus,
 } from '@app/event-store/event-store.port';
-import type { ReadStore } from '@app/read-store/read-store.port';
+import type { Doc, ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 import { UnitOfWork } from './unit-of-work';
@@ -27,7 +27,7 @@ export class Projector {
     private readonly eventStore: EventStore,
     private readonly readStore: ReadStore,
     private readonly codec: EventCodec,
-    private readonly projections: readonly Projection[],
+    private readonly projections: readonly Projection<Doc, unknown>[],
   ) {}
 
   async prepare(): Promise<void> {
@@ -93,13 +93,14 @@ export class Projector {
   }
 
   private async project(
-    projection: Projection,
+    projection: Projection<Doc, unknown>,
     event: ProjectedEvent,
     work: UnitOfWork,
   ): Promise<void> {
     const collection = projection.collection.name;
+    const facts = await projection.enrich?.(event, work);
     for (const id of await projection.documentIds(event, work)) {
-      const next = projection.evolve(await work.get(collection, id), event);
+      const next = projection.evolve(await work.get(collection, id), event, facts);
       work.set(collection, id, next, event.position);
     }
   }

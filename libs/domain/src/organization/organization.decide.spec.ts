@@ -15,7 +15,7 @@ const added = (userId: string, role: Role): OrganizationEvent => ({
   type: 'MemberAdded',
   data: { organizationId, userId, role, addedAt: now },
 });
-const as = (role: Role, userId = role): Requester => ({
+const as = (role: Role, userId: string = role): Requester => ({
   userId,
   permissions: effectivePermissions(role, [], []),
 });

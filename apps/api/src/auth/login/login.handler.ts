@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  accountDecider,
-  accountStream,
-  DomainError,
-  emailDecider,
-  emailStream,
-  sessionDecider,
-  sessionStream,
-} from '@app/domain';
+import { DomainError, sessionDecider, sessionStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { APP_CONFIG, type AppConfig } from '@app/platform/config/config';
 import { newSecret, SecretHasher } from '@app/platform/credentials/secret-hasher';
-import {
-  EMAIL_PURPOSE,
-  formatSessionToken,
-  SESSION_TOKEN_PURPOSE,
-} from '@app/platform/credentials/session-token';
+import { formatSessionToken, SESSION_TOKEN_PURPOSE } from '@app/platform/credentials/session-token';
+import { AccountDirectory } from '../account-directory';
 import { LoginThrottle } from '../login-throttle';
 import { PasswordHasher } from '../password-hasher';
 import { LoginCommand } from './login.command';
@@ -35,20 +24,19 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     private readonly aggregates: AggregateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: SecretHasher,
+    private readonly accounts: AccountDirectory,
     private readonly passwords: PasswordHasher,
     private readonly throttle: LoginThrottle,
   ) {}
 
   async execute({ email, password, metadata }: LoginCommand) {
-    const emailHash = this.hasher.hash(EMAIL_PURPOSE, email.trim().toLowerCase());
+    const emailHash = this.accounts.emailHashOf(email);
     this.throttle.assertAllowed(emailHash);
-    const account = await this.findAccount(emailHash);
-    const passwordHash = account?.status === 'active' ? account.passwordHash : null;
-    if (
-      !account ||
-      account.status !== 'active' ||
-      !(await this.passwords.verify(password, passwordHash))
-    ) {
+    const found = await this.accounts.findByEmail(email);
+    const account = found?.status === 'active' ? found : null;
+    // Exactly one bcrypt comparison on every path, so timing tells nothing either.
+    const verified = await this.passwords.verify(password, account?.passwordHash ?? null);
+    if (!account || !verified) {
       this.throttle.recordFailure(emailHash);
       throw new InvalidCredentials();
     }
@@ -80,14 +68,5 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     );
     const accessToken = formatSessionToken(sessionId, secret);
     return { userId: account.userId, accessToken, expiresAt, position: started.position ?? 0n };
-  }
-
-  private async findAccount(emailHash: string) {
-    const email = await this.aggregates.load(emailStream(emailHash), emailDecider);
-    if (email.state.status !== 'reserved') {
-      await this.passwords.verify('', null); // same cost as a real comparison
-      return null;
-    }
-    return (await this.aggregates.load(accountStream(email.state.userId), accountDecider)).state;
   }
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream, emailDecider, emailStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
-import { SecretHasher } from '@app/platform/credentials/secret-hasher';
-import { EMAIL_PURPOSE } from '@app/platform/credentials/session-token';
+import { AccountDirectory } from '../account-directory';
 import { PasswordHasher } from '../password-hasher';
 import { RegisterCommand } from './register.command';
 
@@ -16,14 +15,14 @@ import { RegisterCommand } from './register.command';
 export class RegisterHandler implements ICommandHandler<RegisterCommand> {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly hasher: SecretHasher,
+    private readonly accounts: AccountDirectory,
     private readonly passwords: PasswordHasher,
   ) {}
 
   async execute(command: RegisterCommand) {
     const userId = randomUUID();
     const email = command.email.trim().toLowerCase();
-    const emailHash = this.hasher.hash(EMAIL_PURPOSE, email);
+    const emailHash = this.accounts.emailHashOf(email);
     const passwordHash = await this.passwords.hash(command.password);
     const now = new Date().toISOString();
     await this.aggregates.handle(

@@ -1,0 +1,38 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  SetMetadata,
+  UseGuards,
+  type ExecutionContext,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiSecurity,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Permission } from '@app/domain';
+import { accessOf, ORG_REQUIREMENT, OrgAccessGuard, type OrgRequirement } from './org-access.guard';
+
+/** Requires a permission in the `:orgId` organization; `usersOnly` refuses API keys. */
+export function OrgPermission(permission: Permission, options: { usersOnly?: boolean } = {}) {
+  const requirement: OrgRequirement = { permission, usersOnly: options.usersOnly ?? false };
+  return applyDecorators(
+    SetMetadata(ORG_REQUIREMENT, requirement),
+    UseGuards(OrgAccessGuard),
+    ApiBearerAuth(),
+    ...(requirement.usersOnly ? [] : [ApiSecurity('api-key')]),
+    ApiUnauthorizedResponse({ description: 'No valid credential.' }),
+    ApiForbiddenResponse({
+      description: `A member without ${permission}${requirement.usersOnly ? ', or an API key' : ''}.`,
+    }),
+    ApiNotFoundResponse({ description: 'No such organization, or you are not a member of it.' }),
+  );
+}
+
+/** The caller's membership in the organization of the route, as the guard resolved it. */
+export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  accessOf(context.switchToHttp().getRequest<Request>()),
+);

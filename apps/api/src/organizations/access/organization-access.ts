@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import {
+  organizationDecider,
+  organizationStream,
+  permissionsOf,
+  type ActiveOrganization,
+  type Permission,
+  type Role,
+} from '@app/domain';
+import { AggregateStore } from '@app/event-store/aggregate-store';
+
+/** What a member may do in one organization, read from its stream at request time. */
+export interface OrganizationAccess {
+  readonly organization: ActiveOrganization;
+  readonly userId: string;
+  readonly role: Role;
+  readonly permissions: readonly Permission[];
+}
+
+@Injectable()
+export class OrganizationAccessResolver {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  /** Null when the organization does not exist or the user is not a member: both look alike. */
+  async resolve(organizationId: string, userId: string): Promise<OrganizationAccess | null> {
+    const { state } = await this.aggregates.load(
+      organizationStream(organizationId),
+      organizationDecider,
+    );
+    const permissions = permissionsOf(state, userId);
+    if (state.status !== 'active' || !permissions) return null;
+    const role = state.members[userId]?.role;
+    return role ? { organization: state, userId, role, permissions } : null;
+  }
+}

@@ -1,0 +1,37 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainError, organizationDecider, organizationStream } from '@app/domain';
+import { AggregateStore } from '@app/event-store/aggregate-store';
+import { AccountDirectory } from '../../auth/account-directory';
+import { AddMemberCommand } from './add-member.command';
+
+class NoAccountWithEmail extends DomainError {
+  constructor() {
+    super('NO_ACCOUNT_WITH_EMAIL', 'not_found', 'No account has this email.', 'email');
+  }
+}
+
+@CommandHandler(AddMemberCommand)
+export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly accounts: AccountDirectory,
+  ) {}
+
+  async execute({ access, email, role, metadata }: AddMemberCommand) {
+    const account = await this.accounts.findByEmail(email);
+    if (account?.status !== 'active') throw new NoAccountWithEmail();
+    const { organizationId } = access.organization;
+    const requester = { userId: access.userId, permissions: access.permissions };
+    const now = new Date().toISOString();
+    const result = await this.aggregates.handle(
+      organizationStream(organizationId),
+      organizationDecider,
+      () => ({
+        type: 'AddMember' as const,
+        data: { organizationId, userId: account.userId, role, requester, now },
+      }),
+      { metadata },
+    );
+    return { userId: account.userId, email: account.email ?? email, position: result.position };
+  }
+}

@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { Feature } from '@app/domain';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+
+export class ChangeFeaturesCommand extends Command<{
+  disabled: readonly Feature[];
+  position: bigint | null;
+}> {
+  constructor(
+    readonly organizationId: string,
+    readonly disabled: readonly Feature[],
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,35 @@
+import type { CollectionDefinition } from '../read-store.port';
+
+/** One document per organization, id = organizationId. */
+export type OrganizationDocument = {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly createdAt: string;
+};
+
+export const ORGANIZATIONS: CollectionDefinition = { name: 'organizations_v1', indexes: [] };
+
+/**
+ * One document per membership, id = `${organizationId}:${userId}`: the member list of an
+ * organization and the organization list of a user, with names kept current from profiles.
+ */
+export type MemberDocument = {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly role: string;
+  readonly joinedAt: string;
+};
+
+export const MEMBERS: CollectionDefinition = {
+  name: 'members_v1',
+  indexes: [['organizationId'], ['userId']],
+};
+
+export const memberDocumentId = (organizationId: string, userId: string): string =>
+  `${organizationId}:${userId}`;
