@@ -14,7 +14,7 @@ export interface CommandDecider<State, Command, Event extends DomainEvent> {
   readonly decide: (command: Command, state: State) => readonly Event[];
 }
 
-type Folder<State, Event extends DomainEvent> = Pick<
+export type Folder<State, Event extends DomainEvent> = Pick<
   CommandDecider<State, unknown, Event>,
   'initialState' | 'evolve'
 >;
@@ -48,6 +48,7 @@ const DEFAULT_CACHED_STREAMS = 20_000;
  */
 export class AggregateStore {
   private readonly folded = new Map<string, LoadedAggregate<unknown>>();
+  private readonly appendListeners: ((stream: string) => void)[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -108,6 +109,14 @@ export class AggregateStore {
         if (!(error instanceof WrongExpectedRevisionError) || !retry) throw error;
       }
     }
+  }
+
+  /**
+   * Called synchronously after each append, before the command answers: how this instance's
+   * credential cache forgets a revoked key before the DELETE returns.
+   */
+  onAppend(listener: (stream: string) => void): void {
+    this.appendListeners.push(listener);
   }
 
   /** Drops a stream's folded state, e.g. once its personal data has been erased. */

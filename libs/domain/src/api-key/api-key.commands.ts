@@ -1,0 +1,27 @@
+import type { ApiKeyRevocationReason } from './api-key.events';
+
+export type IssueApiKey = {
+  readonly type: 'IssueApiKey';
+  readonly data: {
+    readonly keyId: string;
+    readonly organizationId: string;
+    readonly ownerId: string;
+    readonly description: string;
+    readonly secretHash: string;
+    readonly maskedKey: string;
+    readonly now: string;
+  };
+};
+
+export type RevokeApiKey = {
+  readonly type: 'RevokeApiKey';
+  readonly data: {
+    readonly keyId: string;
+    /** A person deleting a key must own it; cascades (removal, deletion) have no requester. */
+    readonly requesterId: string | null;
+    readonly reason: ApiKeyRevocationReason;
+    readonly now: string;
+  };
+};
+
+export type ApiKeyCommand = IssueApiKey | RevokeApiKey;

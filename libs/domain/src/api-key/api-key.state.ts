@@ -1,0 +1,41 @@
+import type { ApiKeyEvent } from './api-key.events';
+
+export type ActiveApiKey = {
+  readonly status: 'active';
+  readonly keyId: string;
+  readonly organizationId: string;
+  readonly ownerId: string;
+  readonly secretHash: string;
+  readonly expiresAt: string;
+};
+
+export type ApiKeyState =
+  | { readonly status: 'none' }
+  | ActiveApiKey
+  | {
+      readonly status: 'revoked';
+      readonly keyId: string;
+      readonly organizationId: string;
+      readonly ownerId: string;
+    };
+
+export const initialApiKeyState = (): ApiKeyState => ({ status: 'none' });
+
+export function evolveApiKey(state: ApiKeyState, event: ApiKeyEvent): ApiKeyState {
+  switch (event.type) {
+    case 'ApiKeyIssued': {
+      const { keyId, organizationId, ownerId, secretHash, expiresAt } = event.data;
+      return { status: 'active', keyId, organizationId, ownerId, secretHash, expiresAt };
+    }
+    case 'ApiKeyRevoked': {
+      const { keyId, organizationId, ownerId } = event.data;
+      return { status: 'revoked', keyId, organizationId, ownerId };
+    }
+    default:
+      return state;
+  }
+}
+
+/** Whether the key still opens anything at `now` (its owner's membership is checked apart). */
+export const isApiKeyUsable = (state: ApiKeyState, now: string): state is ActiveApiKey =>
+  state.status === 'active' && Date.parse(state.expiresAt) > Date.parse(now);

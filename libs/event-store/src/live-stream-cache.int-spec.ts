@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AggregateStore } from './aggregate-store';
+import type { DomainEvent, EventCodec } from './event-codec';
+import type { RecordedEvent } from './event-store.port';
+import { LiveStreamCache } from './live-stream-cache';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** Counts events: enough state to see which revision a load folded. */
+const counter = {
+  initialState: () => 0,
+  evolve: (count: number) => count + 1,
+  decide: (_command: 'add') => [{ type: 'Added', data: {} }],
+};
+const plain: EventCodec = {
+  encode: async (event: DomainEvent) => event,
+  decode: async (event: RecordedEvent) => ({ type: event.type, data: event.data }),
+};
+const metadata = {
+  correlationId: 'c',
+  causationId: 'c',
+  actor: { type: 'system', id: 't' },
+} as const;
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 500 && !condition(); i++)
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  expect(condition()).toBe(true);
+};
+
+describe('LiveStreamCache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'live-cache-'));
+  const file = join(dir, 'events.sqlite');
+  const instanceA = new SqliteEventStore(file);
+  const instanceB = new SqliteEventStore(file);
+  const writerA = new AggregateStore(instanceA, plain);
+  const writerB = new AggregateStore(instanceB, plain);
+  const cache = new LiveStreamCache(instanceA, writerA);
+  afterAll(async () => {
+    await cache.close();
+    await instanceA.close();
+    await instanceB.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given it is not live yet, reads the stream every time and caches nothing', async () => {
+    await writerA.handle('s-1', counter, () => 'add' as const, { metadata });
+    expect((await cache.load('s-1', counter)).state).toBe(1);
+    await instanceB.append(
+      's-1',
+      [{ id: crypto.randomUUID(), type: 'Added', data: {}, metadata }],
+      { expectedRevision: 0 },
+    );
+    expect((await cache.load('s-1', counter)).state).toBe(2);
+  });
+
+  it('given it is live, serves a hit without reading, and an append on another instance evicts it', async () => {
+    cache.start();
+    await until(() => cache.isLive);
+    const first = await cache.load('s-2', counter);
+    expect(first.state).toBe(0);
+    // A read always builds a new object: getting the very same one back proves no read happened.
+    expect(await cache.load('s-2', counter)).toBe(first);
+
+    await writerB.handle('s-2', counter, () => 'add' as const, { metadata });
+
+    let seen = first.state;
+    for (const deadline = Date.now() + 1000; seen !== 1 && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      seen = (await cache.load('s-2', counter)).state;
+    }
+    expect(seen).toBe(1);
+  });
+
+  it('given an append on this instance, evicts before the command returns', async () => {
+    expect((await cache.load('s-3', counter)).state).toBe(0);
+    await writerA.handle('s-3', counter, () => 'add' as const, { metadata });
+    expect((await cache.load('s-3', counter)).state).toBe(1);
+  });
+
+  it('given its subscription stops, fails closed and reads the stream again', async () => {
+    expect((await cache.load('s-4', counter)).state).toBe(0);
+    await cache.close();
+    await writerB.handle('s-4', counter, () => 'add' as const, { metadata });
+    expect((await cache.load('s-4', counter)).state).toBe(1);
+  });
+});
