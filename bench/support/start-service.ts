@@ -16,7 +16,7 @@ export interface RunningService {
  */
 export async function startService(config: AppConfig): Promise<RunningService> {
   const projector = await createProjector(config);
-  await projector.projector.start();
+  await projector.start();
   const { app, storage } = await createApiApp(config, false);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };

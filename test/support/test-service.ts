@@ -37,7 +37,7 @@ export async function startTestService(
     ...options.env,
   });
   const projector = await createProjector(config);
-  await projector.projector.start();
+  await projector.start();
   const { app } = await createApiApp(config, false);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

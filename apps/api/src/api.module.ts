@@ -5,8 +5,10 @@ import type { Secrets } from '@app/platform/config/secrets';
 import { PlatformModule } from '@app/platform/platform.module';
 import type { Storage } from '@app/platform/storage/storage';
 import { AccountModule } from './account/account.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
 
@@ -21,6 +23,8 @@ export class ApiModule {
         AuthModule,
         AccountModule,
         OrganizationsModule,
+        ApiKeysModule,
+        IntegrationsModule,
       ],
       controllers: [HealthController, PasswordPolicyController],
     };

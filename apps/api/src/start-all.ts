@@ -13,7 +13,7 @@ runMain(USAGE, async () => {
   const logger = new ConsoleLogger({ json: true });
   Logger.overrideLogger(logger);
   const projector = await createProjector(config);
-  await projector.projector.start();
+  await projector.start();
   const { app } = await createApiApp(config, logger);
   await app.listen(config.port);
   new Logger('service').log({ message: 'listening', port: config.port, dataDir: config.dataDir });

@@ -1,3 +1,4 @@
+import { AggregateStore } from '@app/event-store/aggregate-store';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
@@ -5,27 +6,39 @@ import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.cod
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { Projector } from './projector';
 import { PROJECTIONS } from './projections';
+import { Reactor } from './reactions/reactor';
+import { revokeKeysOfFormerMembers } from './reactions/revoke-keys-of-former-members.reaction';
 
 export interface ProjectorProcess {
   readonly projector: Projector;
+  readonly reactor: Reactor;
   readonly storage: Storage;
+  /** Projects from the stored checkpoint, then follows live; the reactor runs behind it. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Opens the configured storage and builds the projector over it. */
+/** Opens the configured storage and builds the projector and the reactor over it. */
 export async function createProjector(config: AppConfig): Promise<ProjectorProcess> {
   const storage = await openStorage(config);
-  const keys = new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey);
-  const projector = new Projector(
-    storage.eventStore,
-    storage.readStore,
-    new PersonalDataCodec(keys),
-    PROJECTIONS,
+  const codec = new PersonalDataCodec(
+    new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey),
   );
+  const aggregates = new AggregateStore(storage.eventStore, codec);
+  const projector = new Projector(storage.eventStore, storage.readStore, codec, PROJECTIONS);
+  const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
+    revokeKeysOfFormerMembers(aggregates, storage.readStore),
+  ]);
   return {
     projector,
+    reactor,
     storage,
+    async start() {
+      await projector.start();
+      await reactor.start();
+    },
     async close() {
+      await reactor.stop();
       await projector.stop();
       await storage.close();
     },

@@ -17,7 +17,7 @@ runMain(USAGE, async (args) => {
     const replayed = await process_.projector.rebuild();
     logger.log({ message: 'rebuilt', events: replayed });
   }
-  await process_.projector.start();
+  await process_.start();
   logger.log({ message: 'started' });
   const shutdown = () => {
     void process_.close().then(() => process.exit(0));

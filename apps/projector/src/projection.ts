@@ -3,6 +3,7 @@ import type { CollectionDefinition, Doc, Scalar } from '@app/read-store/read-sto
 
 /** An event as projections see it: decrypted data plus where it sits in the log. */
 export interface ProjectedEvent {
+  readonly id: string;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly stream: string;

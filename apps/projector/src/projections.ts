@@ -1,4 +1,5 @@
 import type { Doc } from '@app/read-store/read-store.port';
+import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { membersProjection } from './organizations/members.projection';
 import { organizationsProjection } from './organizations/organizations.projection';
 import type { Projection } from './projection';
@@ -12,4 +13,5 @@ export const PROJECTIONS: readonly Projection<Doc, unknown>[] = [
   profileProjection,
   organizationsProjection,
   membersProjection,
+  apiKeysProjection,
 ] as readonly Projection<Doc, unknown>[];

@@ -107,8 +107,8 @@ export class Projector {
 
   private async decode(recorded: RecordedEvent): Promise<ProjectedEvent> {
     const { type, data } = await this.codec.decode(recorded);
-    const { stream, revision, position, recordedAt, metadata } = recorded;
-    return { type, data, stream, revision, position, recordedAt, metadata };
+    const { id, stream, revision, position, recordedAt, metadata } = recorded;
+    return { id, type, data, stream, revision, position, recordedAt, metadata };
   }
 
   private onStatus(status: SubscriptionStatus, error?: unknown): void {

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { EVENT_CODEC } from '@app/event-store/event-codec';
+import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { EVENT_STORE } from '@app/event-store/event-store.port';
 import { READ_STORE } from '@app/read-store/read-store.port';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -21,6 +22,7 @@ export class PlatformModule {
   static forRoot(config: AppConfig, secrets: Secrets, storage: Storage): DynamicModule {
     const keyRing = new DataKeyRing(storage.dataKeys, secrets.masterKey);
     const codec = new PersonalDataCodec(keyRing);
+    const aggregates = new AggregateStore(storage.eventStore, codec);
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: SECRETS, useValue: secrets },
@@ -29,7 +31,8 @@ export class PlatformModule {
       { provide: DATA_KEY_STORE, useValue: storage.dataKeys },
       { provide: DataKeyRing, useValue: keyRing },
       { provide: EVENT_CODEC, useValue: codec },
-      { provide: AggregateStore, useValue: new AggregateStore(storage.eventStore, codec) },
+      { provide: AggregateStore, useValue: aggregates },
+      { provide: LiveStreamCache, useValue: new LiveStreamCache(storage.eventStore, aggregates) },
       { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };

@@ -6,7 +6,7 @@ import {
   sessionDecider,
   sessionStream,
 } from '@app/domain';
-import { AggregateStore } from '@app/event-store/aggregate-store';
+import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { parseSessionToken, SESSION_TOKEN_PURPOSE } from '@app/platform/credentials/session-token';
 import type { UserPrincipal } from './principal';
@@ -19,18 +19,18 @@ import type { UserPrincipal } from './principal';
 @Injectable()
 export class SessionVerifier {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly cache: LiveStreamCache,
     private readonly hasher: SecretHasher,
   ) {}
 
   async verify(token: string): Promise<UserPrincipal | null> {
     const parsed = parseSessionToken(token);
     if (!parsed) return null;
-    const session = await this.aggregates.load(sessionStream(parsed.sessionId), sessionDecider);
+    const session = await this.cache.load(sessionStream(parsed.sessionId), sessionDecider);
     const state = session.state;
     if (state.status !== 'open') return null;
     if (!this.hasher.matches(SESSION_TOKEN_PURPOSE, parsed.secret, state.tokenHash)) return null;
-    const account = await this.aggregates.load(accountStream(state.userId), accountDecider);
+    const account = await this.cache.load(accountStream(state.userId), accountDecider);
     if (account.state.status !== 'active') return null;
     if (!isSessionValid(state, account.state, new Date().toISOString())) return null;
     return { kind: 'user', userId: state.userId, sessionId: state.sessionId };

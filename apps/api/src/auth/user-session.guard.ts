@@ -1,4 +1,5 @@
 import {
+  ForbiddenException,
   Injectable,
   UnauthorizedException,
   type CanActivate,
@@ -6,19 +7,22 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { attachPrincipal } from './principal';
-import { SessionVerifier } from './session-verifier';
+import { RequestAuthenticator } from './request-authenticator';
 
-/** Routes for people only: a valid `Authorization: Bearer <accessToken>` or 401. */
+/**
+ * Routes for people only: a valid `Authorization: Bearer <accessToken>`, else 401. A valid
+ * API key is a known caller that is not allowed here, so it gets 403.
+ */
 @Injectable()
 export class UserSessionGuard implements CanActivate {
-  constructor(private readonly verifier: SessionVerifier) {}
+  constructor(private readonly authenticator: RequestAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const match = /^Bearer ([^\s]+)$/.exec(request.header('authorization') ?? '');
-    const principal = match?.[1] ? await this.verifier.verify(match[1]) : null;
+    const principal = await this.authenticator.authenticate(context);
     if (!principal) throw new UnauthorizedException();
-    attachPrincipal(request, principal);
+    if (principal.kind !== 'user')
+      throw new ForbiddenException('API keys cannot call this endpoint.');
+    attachPrincipal(context.switchToHttp().getRequest<Request>(), principal);
     return true;
   }
 }

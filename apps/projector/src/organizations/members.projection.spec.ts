@@ -4,6 +4,7 @@ import type { ProjectedEvent } from '../projection';
 import { evolveMember, type MemberFacts } from './members.projection';
 
 const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
+  id: 'e1',
   type,
   data,
   stream: 'organization-o1',

@@ -4,6 +4,7 @@ import { evolveProfile } from './profile.projection';
 
 let position = 0n;
 const event = (type: string, revision: number, data: Record<string, unknown>): ProjectedEvent => ({
+  id: 'e1',
   type,
   data,
   stream: 'account-u1',

@@ -15,3 +15,4 @@ export function parseSessionToken(token: string): { sessionId: string; secret: s
 
 export const SESSION_TOKEN_PURPOSE = 'session';
 export const EMAIL_PURPOSE = 'email';
+export const API_KEY_PURPOSE = 'api_key';

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { RefuseApiKeysGuard } from '../refuse-api-keys.guard';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiOkResponse,
@@ -14,6 +15,7 @@ import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
 @Controller('auth/login')
+@UseGuards(RefuseApiKeysGuard)
 export class LoginController {
   constructor(
     private readonly commands: CommandBus,

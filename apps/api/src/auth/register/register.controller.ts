@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { RefuseApiKeysGuard } from '../refuse-api-keys.guard';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
@@ -9,6 +10,7 @@ import { RegisterDto } from './register.dto';
 
 @ApiTags('auth')
 @Controller('auth/register')
+@UseGuards(RefuseApiKeysGuard)
 export class RegisterController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Permission } from '@app/domain';
-import { attachPrincipal, principalOf } from '../../auth/principal';
+import { attachPrincipal } from '../../auth/principal';
 import { RequestAuthenticator } from '../../auth/request-authenticator';
 import { OrganizationAccessResolver, type OrganizationAccess } from './organization-access';
 
@@ -39,7 +39,7 @@ export class OrgAccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirement = this.reflector.get<OrgRequirement>(ORG_REQUIREMENT, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
-    const principal = principalOf(request) ?? (await this.authenticator.authenticate(request));
+    const principal = await this.authenticator.authenticate(context);
     if (!principal) throw new UnauthorizedException();
     attachPrincipal(request, principal);
     const organizationId = String(request.params.orgId);

@@ -7,7 +7,7 @@ import {
   type Permission,
   type Role,
 } from '@app/domain';
-import { AggregateStore } from '@app/event-store/aggregate-store';
+import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 
 /** What a member may do in one organization, read from its stream at request time. */
 export interface OrganizationAccess {
@@ -19,11 +19,11 @@ export interface OrganizationAccess {
 
 @Injectable()
 export class OrganizationAccessResolver {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(private readonly cache: LiveStreamCache) {}
 
   /** Null when the organization does not exist or the user is not a member: both look alike. */
   async resolve(organizationId: string, userId: string): Promise<OrganizationAccess | null> {
-    const { state } = await this.aggregates.load(
+    const { state } = await this.cache.load(
       organizationStream(organizationId),
       organizationDecider,
     );

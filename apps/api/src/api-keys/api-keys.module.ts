@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '../auth/auth.module';
+import { ConsistencyModule } from '../consistency/consistency.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { CreateApiKeyController } from './create-api-key/create-api-key.controller';
+import { CreateApiKeyHandler } from './create-api-key/create-api-key.handler';
+import { DeleteApiKeyController } from './delete-api-key/delete-api-key.controller';
+import { DeleteApiKeyHandler } from './delete-api-key/delete-api-key.handler';
+import { GetApiKeyController } from './get-api-key/get-api-key.controller';
+import { ListApiKeysController } from './list-api-keys/list-api-keys.controller';
+import { ListApiKeysHandler } from './list-api-keys/list-api-keys.handler';
+
+@Module({
+  imports: [CqrsModule, AuthModule, ConsistencyModule, OrganizationsModule],
+  controllers: [
+    CreateApiKeyController,
+    ListApiKeysController,
+    GetApiKeyController,
+    DeleteApiKeyController,
+  ],
+  providers: [CreateApiKeyHandler, ListApiKeysHandler, DeleteApiKeyHandler],
+})
+export class ApiKeysModule {}

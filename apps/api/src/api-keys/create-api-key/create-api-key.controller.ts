@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import { RequestMetadata } from '../../auth/principal';
+import { ReadYourWrites } from '../../consistency/read-your-writes';
+import type { OrganizationAccess } from '../../organizations/access/organization-access';
+import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
+import { CreateApiKeyCommand } from './create-api-key.command';
+import { CreateApiKeyDto } from './create-api-key.dto';
+
+@ApiTags('api keys')
+@Controller('orgs/:orgId/api-keys')
+export class CreateApiKeyController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @OrgPermission('api_keys:write', { usersOnly: true })
+  @ApiCreatedResponse({ description: 'The key, shown this once: copy it now. Valid for one year.' })
+  async create(
+    @Body() body: CreateApiKeyDto,
+    @CurrentAccess() access: OrganizationAccess,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const { organizationId } = access.organization;
+    const { position, ...issued } = await this.commands.execute(
+      new CreateApiKeyCommand(organizationId, access.userId, body.description, metadata),
+    );
+    this.consistency.recordWrite(access.userId, position);
+    return { ...issued, status: 'active' as const };
+  }
+}

@@ -1,0 +1,18 @@
+import {
+  ForbiddenException,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { Request } from 'express';
+
+/** `/auth/*` is for people: a request carrying an API key is refused outright. */
+@Injectable()
+export class RefuseApiKeysGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.switchToHttp().getRequest<Request>().header('x-api-key') !== undefined) {
+      throw new ForbiddenException('API keys cannot call /auth endpoints.');
+    }
+    return true;
+  }
+}
