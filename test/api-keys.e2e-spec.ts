@@ -1,3 +1,4 @@
+import { issueBackdatedKey } from './support/backdated-key';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startTestService, type TestService } from './support/test-service';
 
@@ -216,6 +217,32 @@ describe('API keys and integration authentication over HTTP', () => {
     ).toBe(403);
     await http.put(`/orgs/${orgId}/features`, { disabled: [] }, owner.token);
     expect((await http.get(`/orgs/${orgId}/api-keys`, undefined, withKey(key))).status).toBe(200);
+  });
+
+  it('refuses a key past its year with 401 and lists it as expired', async () => {
+    const aYearAndADayAgo = new Date(Date.now() - 366 * 24 * 3600 * 1000);
+    const old = await issueBackdatedKey(service.config, orgId, dev.userId, aYearAndADayAgo);
+    const young = await issueBackdatedKey(
+      service.config,
+      orgId,
+      dev.userId,
+      new Date(Date.now() - 364 * 24 * 3600 * 1000),
+    );
+    expect((await http.get('/integrations/whoami', undefined, withKey(old.key))).status).toBe(401);
+    expect((await http.get('/integrations/whoami', undefined, withKey(young.key))).status).toBe(
+      200,
+    );
+    let rows: { id: string; status: string }[] = [];
+    for (let attempt = 0; attempt < 200 && rows.length < 2; attempt++) {
+      const items = (await http.get(`/orgs/${orgId}/api-keys`, dev.token)).body
+        .items as typeof rows;
+      rows = items.filter((item) => item.id === old.id || item.id === young.id);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
+      [old.id]: 'expired',
+      [young.id]: 'active',
+    });
   });
 
   it('refuses a description that is empty or too long', async () => {

@@ -19,7 +19,11 @@ runMain(USAGE, async (args) => {
   }
   await process_.start();
   logger.log({ message: 'started' });
+  // The subscriptions poll on unref'd timers (a library must not hold a process open), so the
+  // process itself stays alive until it is told to stop.
+  const keepAlive = setInterval(() => undefined, 60_000);
   const shutdown = () => {
+    clearInterval(keepAlive);
     void process_.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);
