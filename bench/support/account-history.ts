@@ -94,7 +94,14 @@ function accountHistory(userId: string, index: number, startMs: number): Account
   if (index % DELETE_EVERY === DELETE_EVERY - 1) {
     events.push({
       type: 'AccountDeleted',
-      data: { userId, deletedAt: at(RENAMES_PER_ACCOUNT + 2) },
+      data: {
+        userId,
+        deletedAt: at(RENAMES_PER_ACCOUNT + 2),
+        emailHash: userId,
+        organizationIds: [],
+        apiKeyIds: [],
+        sessionIds: [],
+      },
     });
   }
   return events;

@@ -55,7 +55,19 @@ export async function seedAccounts(
       for (let r = 0; r < renames; r++) {
         await run({ type: 'ChangeName', data: { userId, firstName: `Seed${r}`, now } });
       }
-      if (a % 10 === 0) await run({ type: 'DeleteAccount', data: { userId, now } });
+      if (a % 10 === 0)
+        await run({
+          type: 'DeleteAccount',
+          data: {
+            userId,
+            passwordMatches: true,
+            emailHash: userId,
+            organizationIds: [],
+            apiKeyIds: [],
+            sessionIds: [],
+            now,
+          },
+        });
     }
   } finally {
     await storage.close();

@@ -6,6 +6,7 @@ import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.cod
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { Projector } from './projector';
 import { PROJECTIONS } from './projections';
+import { eraseDeletedAccounts } from './reactions/erase-deleted-accounts.reaction';
 import { Reactor } from './reactions/reactor';
 import { revokeKeysOfFormerMembers } from './reactions/revoke-keys-of-former-members.reaction';
 
@@ -21,13 +22,13 @@ export interface ProjectorProcess {
 /** Opens the configured storage and builds the projector and the reactor over it. */
 export async function createProjector(config: AppConfig): Promise<ProjectorProcess> {
   const storage = await openStorage(config);
-  const codec = new PersonalDataCodec(
-    new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey),
-  );
+  const keys = new DataKeyRing(storage.dataKeys, loadSecrets(config).masterKey);
+  const codec = new PersonalDataCodec(keys);
   const aggregates = new AggregateStore(storage.eventStore, codec);
   const projector = new Projector(storage.eventStore, storage.readStore, codec, PROJECTIONS);
   const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
     revokeKeysOfFormerMembers(aggregates, storage.readStore),
+    eraseDeletedAccounts(aggregates, keys, storage.readStore),
   ]);
   return {
     projector,

@@ -4,6 +4,7 @@ import { membersProjection } from './organizations/members.projection';
 import { organizationsProjection } from './organizations/organizations.projection';
 import type { Projection } from './projection';
 import { profileProjection } from './profile/profile.projection';
+import { sessionsProjection } from './sessions/sessions.projection';
 
 /**
  * Every read model the projector maintains, in the order each event visits them: members
@@ -14,4 +15,5 @@ export const PROJECTIONS: readonly Projection<Doc, unknown>[] = [
   organizationsProjection,
   membersProjection,
   apiKeysProjection,
+  sessionsProjection,
 ] as readonly Projection<Doc, unknown>[];

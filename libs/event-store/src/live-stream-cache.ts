@@ -1,6 +1,11 @@
 import type { DomainEvent } from './event-codec';
 import type { AggregateStore, Folder, LoadedAggregate } from './aggregate-store';
-import type { EventStore, Subscription, SubscriptionStatus } from './event-store.port';
+import type {
+  EventStore,
+  RecordedEvent,
+  Subscription,
+  SubscriptionStatus,
+} from './event-store.port';
 
 const DEFAULT_MAX_ENTRIES = 50_000;
 
@@ -17,6 +22,7 @@ export class LiveStreamCache {
   /** Bumped by every eviction: a load that raced with one is not cached. */
   private epoch = 0;
   private subscription: Subscription | null = null;
+  private readonly eventListeners: ((event: RecordedEvent) => void)[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -29,10 +35,18 @@ export class LiveStreamCache {
   start(): void {
     this.subscription ??= this.store.subscribe('now', {
       onEvents: (events) => {
-        for (const event of events) this.evict(event.stream);
+        for (const event of events) {
+          this.evict(event.stream);
+          for (const listener of this.eventListeners) listener(event);
+        }
       },
       onStatus: (status) => this.onStatus(status),
     });
+  }
+
+  /** Other in-memory state that must follow the log at once (e.g. forgetting a destroyed data key). */
+  onEvent(listener: (event: RecordedEvent) => void): void {
+    this.eventListeners.push(listener);
   }
 
   async close(): Promise<void> {

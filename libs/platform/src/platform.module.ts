@@ -16,6 +16,19 @@ import type { Storage } from './storage/storage';
  * Configuration, secrets and opened storage, shared by every module of an app. Storage is
  * opened before Nest starts so that a bad connection fails the process with a clear error.
  */
+/** The credential cache; it also drops a deleted account's data key from this process at once. */
+function credentialCache(
+  storage: Storage,
+  aggregates: AggregateStore,
+  keyRing: DataKeyRing,
+): LiveStreamCache {
+  const cache = new LiveStreamCache(storage.eventStore, aggregates);
+  cache.onEvent((event) => {
+    if (event.type === 'AccountDeleted') keyRing.forget(String(event.data.userId));
+  });
+  return cache;
+}
+
 @Global()
 @Module({})
 export class PlatformModule {
@@ -32,7 +45,7 @@ export class PlatformModule {
       { provide: DataKeyRing, useValue: keyRing },
       { provide: EVENT_CODEC, useValue: codec },
       { provide: AggregateStore, useValue: aggregates },
-      { provide: LiveStreamCache, useValue: new LiveStreamCache(storage.eventStore, aggregates) },
+      { provide: LiveStreamCache, useValue: credentialCache(storage, aggregates, keyRing) },
       { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };

@@ -112,6 +112,9 @@ export class MongoReadStore implements ReadStore {
     await this.checkpoints().deleteOne({ _id: name });
   }
 
+  /** Nothing to do from a client: see the port. */
+  async erase(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.client.close();
   }

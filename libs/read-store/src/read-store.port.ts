@@ -62,6 +62,12 @@ export interface ReadStore {
   /** Drops a collection's documents (for a rebuild); the checkpoint is reset separately. */
   dropCollection(name: string): Promise<void>;
   deleteCheckpoint(name: string): Promise<void>;
+  /**
+   * Makes deleted documents unrecoverable from the files where the adapter can: SQLite zeroes
+   * freed pages (secure_delete) and this truncates its WAL, which still holds old page images.
+   * MongoDB's journal and storage engine are outside our reach: there it does nothing.
+   */
+  erase(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -105,6 +105,16 @@ export class SqliteReadStore implements ReadStore {
     this.statement(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`).run(name);
   }
 
+  /** Truncates the WAL; retried briefly, since a reader in another process may hold it. */
+  async erase(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (!result?.busy) return;
+      if (attempt === 50) throw new Error('the WAL could not be truncated: a reader kept it busy');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async close(): Promise<void> {
     this.statements.clear();
     if (this.db.open) this.db.close();

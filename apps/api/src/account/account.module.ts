@@ -6,12 +6,28 @@ import { ChangeNameController } from './change-name/change-name.controller';
 import { ChangeNameHandler } from './change-name/change-name.handler';
 import { ChangePasswordController } from './change-password/change-password.controller';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { DeleteAccountController } from './delete-account/delete-account.controller';
+import { DeleteAccountHandler } from './delete-account/delete-account.handler';
+import { DeletionPlanner } from './delete-account/deletion-plan';
 import { GetProfileController } from './get-profile/get-profile.controller';
 import { GetProfileHandler } from './get-profile/get-profile.handler';
+import { PreviewDeletionController } from './preview-deletion/preview-deletion.controller';
 
 @Module({
   imports: [CqrsModule, AuthModule, ConsistencyModule],
-  controllers: [GetProfileController, ChangeNameController, ChangePasswordController],
-  providers: [GetProfileHandler, ChangeNameHandler, ChangePasswordHandler],
+  controllers: [
+    GetProfileController,
+    ChangeNameController,
+    ChangePasswordController,
+    PreviewDeletionController,
+    DeleteAccountController,
+  ],
+  providers: [
+    GetProfileHandler,
+    ChangeNameHandler,
+    ChangePasswordHandler,
+    DeletionPlanner,
+    DeleteAccountHandler,
+  ],
 })
 export class AccountModule {}

@@ -1,4 +1,6 @@
 import {
+  accountDecider,
+  accountStream,
   apiKeyDecider,
   apiKeyStream,
   organizationDecider,
@@ -19,7 +21,7 @@ import type { Reaction } from './reaction';
  * A key acts only for a member, and verification already refuses a former member's keys on
  * the next request. This makes it permanent and visible: each of their keys in that
  * organization gets an ApiKeyRevoked with the reason, so it stays dead if they come back.
- * A key issued in a race with the removal (after the membership check) is caught too.
+ * A key issued in a race with the removal or an account deletion is caught too.
  */
 export function revokeKeysOfFormerMembers(
   aggregates: AggregateStore,

@@ -36,7 +36,16 @@ export type ChangePassword = {
 
 export type DeleteAccount = {
   readonly type: 'DeleteAccount';
-  readonly data: { readonly userId: string; readonly now: string };
+  readonly data: {
+    readonly userId: string;
+    /** Checked against the stored hash by the caller, like ChangePassword. */
+    readonly passwordMatches: boolean;
+    readonly emailHash: string;
+    readonly organizationIds: readonly string[];
+    readonly apiKeyIds: readonly string[];
+    readonly sessionIds: readonly string[];
+    readonly now: string;
+  };
 };
 
 export type AccountCommand = RegisterAccount | ChangeName | ChangePassword | DeleteAccount;

@@ -15,9 +15,10 @@ const registered: AccountEvent = {
     registeredAt: '2026-01-01T00:00:00.000Z',
   },
 };
+const undo = { emailHash: 'eh', organizationIds: ['o1'], apiKeyIds: ['k1'], sessionIds: ['s1'] };
 const deleted: AccountEvent = {
   type: 'AccountDeleted',
-  data: { userId, deletedAt: '2026-02-01T00:00:00.000Z' },
+  data: { userId, deletedAt: '2026-02-01T00:00:00.000Z', ...undo },
 };
 const now = '2026-01-02T00:00:00.000Z';
 
@@ -123,12 +124,20 @@ describe('account decider', () => {
   });
 
   describe('DeleteAccount', () => {
-    const remove = { type: 'DeleteAccount', data: { userId, now } } as const;
-    it('given an account, deletes it', () =>
+    const remove = {
+      type: 'DeleteAccount',
+      data: { userId, passwordMatches: true, ...undo, now },
+    } as const;
+    it('given an account and its password, deletes it with what the cascade must undo', () =>
       spec
         .given([registered])
         .when(remove)
-        .then([{ type: 'AccountDeleted', data: { userId, deletedAt: now } }]));
+        .then([{ type: 'AccountDeleted', data: { userId, deletedAt: now, ...undo } }]));
+    it('given a wrong password, refuses', () =>
+      spec
+        .given([registered])
+        .when({ ...remove, data: { ...remove.data, passwordMatches: false } })
+        .thenThrows('WRONG_PASSWORD'));
     it('given a deleted account, records nothing', () =>
       spec.given([registered, deleted]).when(remove).thenNothingHappens());
     it('given no account, refuses', () =>

@@ -6,7 +6,12 @@ import type {
   DeleteAccount,
   RegisterAccount,
 } from './account.commands';
-import { AccountAlreadyExists, AccountNotFound, WrongCurrentPassword } from './account.errors';
+import {
+  AccountAlreadyExists,
+  AccountNotFound,
+  WrongCurrentPassword,
+  WrongPassword,
+} from './account.errors';
 import type { AccountEvent } from './account.events';
 import {
   evolveAccount,
@@ -59,9 +64,9 @@ export function changePassword(command: ChangePassword, state: AccountState): Ac
 export function deleteAccount(command: DeleteAccount, state: AccountState): AccountEvent[] {
   if (state.status === 'deleted') return [];
   const account = requireActive(state);
-  return [
-    { type: 'AccountDeleted', data: { userId: account.userId, deletedAt: command.data.now } },
-  ];
+  const { passwordMatches, now, userId: _userId, ...undo } = command.data;
+  if (!passwordMatches) throw new WrongPassword();
+  return [{ type: 'AccountDeleted', data: { userId: account.userId, deletedAt: now, ...undo } }];
 }
 
 export function decideAccount(command: AccountCommand, state: AccountState): AccountEvent[] {

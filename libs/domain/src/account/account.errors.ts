@@ -22,3 +22,9 @@ export class WrongCurrentPassword extends DomainError {
     );
   }
 }
+
+export class WrongPassword extends DomainError {
+  constructor() {
+    super('WRONG_PASSWORD', 'forbidden', 'The password is not correct.', 'password');
+  }
+}

@@ -36,9 +36,21 @@ export type PasswordChanged = {
   };
 };
 
+/**
+ * Carries what the erasure cascade must undo, gathered when the deletion was decided, so
+ * the cascade is driven by the log alone and can resume after a crash at any step.
+ */
 export type AccountDeleted = {
   readonly type: 'AccountDeleted';
-  readonly data: { readonly userId: string; readonly deletedAt: string };
+  readonly data: {
+    readonly userId: string;
+    readonly deletedAt: string;
+    /** Keyed hash of the login email: its reservation stream is released. */
+    readonly emailHash: string;
+    readonly organizationIds: readonly string[];
+    readonly apiKeyIds: readonly string[];
+    readonly sessionIds: readonly string[];
+  };
 };
 
 export type AccountEvent = AccountRegistered | NameChanged | PasswordChanged | AccountDeleted;

@@ -4,10 +4,11 @@ export type ReserveEmail = {
     readonly emailHash: string;
     readonly userId: string;
     /**
-     * Whether the current holder's account exists. A registration that crashed between
-     * reserving the address and creating the account leaves a holder that never existed.
+     * The current holder's account: `deleted` frees the address at once (the erasure cascade
+     * may not have released it yet); `missing` is a registration that crashed between
+     * reserving the address and creating the account.
      */
-    readonly holderExists: boolean;
+    readonly holder: 'active' | 'deleted' | 'missing';
     readonly now: string;
   };
 };

@@ -13,8 +13,11 @@ const releasedByA: EmailEvent = {
   type: 'EmailReleased',
   data: { emailHash, userId: 'a', releasedAt: '2026-01-03T00:00:00.000Z' },
 };
-const reserve = (userId: string, now: string, holderExists = true) =>
-  ({ type: 'ReserveEmail', data: { emailHash, userId, holderExists, now } }) as const;
+const reserve = (
+  userId: string,
+  now: string,
+  holder: 'active' | 'deleted' | 'missing' = 'active',
+) => ({ type: 'ReserveEmail', data: { emailHash, userId, holder, now } }) as const;
 const soon = '2026-01-01T00:00:30.000Z';
 const later = '2026-01-01T00:05:00.000Z';
 
@@ -30,15 +33,23 @@ describe('email decider', () => {
     it('given a fresh reservation whose account is still being created, refuses', () =>
       spec
         .given([reservedByA])
-        .when(reserve('b', soon, false))
+        .when(reserve('b', soon, 'missing'))
         .thenThrows('EMAIL_TAKEN'));
     it('given a reservation abandoned by a crashed registration, takes it over', () =>
       spec
         .given([reservedByA])
-        .when(reserve('b', later, false))
+        .when(reserve('b', later, 'missing'))
         .then([
           { type: 'EmailReleased', data: { emailHash, userId: 'a', releasedAt: later } },
           { type: 'EmailReserved', data: { emailHash, userId: 'b', reservedAt: later } },
+        ]));
+    it('given a holder whose account was deleted, takes it over at once', () =>
+      spec
+        .given([reservedByA])
+        .when(reserve('b', soon, 'deleted'))
+        .then([
+          { type: 'EmailReleased', data: { emailHash, userId: 'a', releasedAt: soon } },
+          { type: 'EmailReserved', data: { emailHash, userId: 'b', reservedAt: soon } },
         ]));
     it('given the same holder again, records nothing', () =>
       spec.given([reservedByA]).when(reserve('a', later)).thenNothingHappens());

@@ -7,9 +7,13 @@ import { evolveEmail, initialEmailState, type EmailState } from './email.state';
 /** How long a reservation may wait for its account before another registration may take it. */
 export const ABANDONED_RESERVATION_MS = 60_000;
 
-function isAbandoned(state: EmailState & { status: 'reserved' }, command: ReserveEmail): boolean {
-  const age = Date.parse(command.data.now) - Date.parse(state.reservedAt);
-  return !command.data.holderExists && age > ABANDONED_RESERVATION_MS;
+function isReclaimable(state: EmailState & { status: 'reserved' }, command: ReserveEmail): boolean {
+  const { holder, now } = command.data;
+  if (holder === 'deleted') return true;
+  return (
+    holder === 'missing' &&
+    Date.parse(now) - Date.parse(state.reservedAt) > ABANDONED_RESERVATION_MS
+  );
 }
 
 export function reserve(command: ReserveEmail, state: EmailState): EmailEvent[] {
@@ -20,7 +24,7 @@ export function reserve(command: ReserveEmail, state: EmailState): EmailEvent[] 
   };
   if (state.status === 'free') return [reserved];
   if (state.userId === userId) return [];
-  if (!isAbandoned(state, command)) throw new EmailTaken();
+  if (!isReclaimable(state, command)) throw new EmailTaken();
   return [
     { type: 'EmailReleased', data: { emailHash, userId: state.userId, releasedAt: now } },
     reserved,

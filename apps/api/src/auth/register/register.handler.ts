@@ -33,7 +33,8 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
         data: {
           emailHash,
           userId,
-          holderExists: state.status === 'reserved' && (await this.accountExists(state.userId)),
+          holder:
+            state.status === 'reserved' ? await this.holderOf(state.userId) : ('missing' as const),
           now,
         },
       }),
@@ -52,7 +53,8 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     return { userId, position: result.position ?? 0n };
   }
 
-  private async accountExists(userId: string): Promise<boolean> {
-    return (await this.aggregates.load(accountStream(userId), accountDecider)).revision !== null;
+  private async holderOf(userId: string): Promise<'active' | 'deleted' | 'missing'> {
+    const { state } = await this.aggregates.load(accountStream(userId), accountDecider);
+    return state.status === 'none' ? 'missing' : state.status;
   }
 }

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+
+export class DeleteAccountCommand extends Command<{ position: bigint | null }> {
+  constructor(
+    readonly userId: string,
+    readonly password: string,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,63 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { accountDecider, accountStream, DomainError } from '@app/domain';
+import { AggregateStore } from '@app/event-store/aggregate-store';
+import { AccountDirectory } from '../../auth/account-directory';
+import { PasswordHasher } from '../../auth/password-hasher';
+import { DeleteAccountCommand } from './delete-account.command';
+import { DeletionPlanner } from './deletion-plan';
+
+class SoleOwnerOfTeam extends DomainError {
+  constructor(names: readonly string[]) {
+    super(
+      'SOLE_OWNER_OF_TEAM',
+      'conflict',
+      `You are the only owner of ${names.join(', ')}, which other people belong to. Make someone else owner first.`,
+    );
+  }
+}
+
+/**
+ * Records AccountDeleted with everything the erasure cascade must undo. From that event on
+ * the account's credentials are refused; the projector's reactor runs the cascade.
+ */
+@CommandHandler(DeleteAccountCommand)
+export class DeleteAccountHandler implements ICommandHandler<DeleteAccountCommand> {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly planner: DeletionPlanner,
+    private readonly passwords: PasswordHasher,
+    private readonly accounts: AccountDirectory,
+  ) {}
+
+  async execute({ userId, password, metadata }: DeleteAccountCommand) {
+    const plan = await this.planner.plan(userId);
+    const now = new Date().toISOString();
+    const result = await this.aggregates.handle(
+      accountStream(userId),
+      accountDecider,
+      async (state) => {
+        const active = state.status === 'active' ? state : null;
+        const passwordMatches = await this.passwords.verify(password, active?.passwordHash ?? null);
+        if (passwordMatches && plan.blockingOrganizations.length > 0) {
+          throw new SoleOwnerOfTeam(
+            plan.blockingOrganizations.map((organization) => organization.name),
+          );
+        }
+        return {
+          type: 'DeleteAccount' as const,
+          data: {
+            userId,
+            passwordMatches,
+            emailHash: this.accounts.emailHashOf(active?.email ?? ''),
+            organizationIds: plan.organizations.map((organization) => organization.organizationId),
+            apiKeyIds: plan.apiKeyIds,
+            sessionIds: plan.sessionIds,
+            now,
+          },
+        };
+      },
+      { metadata },
+    );
+    return { position: result.position };
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { organizationDecider, organizationStream, ownerCount, type Role } from '@app/domain';
+import { LiveStreamCache } from '@app/event-store/live-stream-cache';
+import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
+import { API_KEYS, type ApiKeyDocument } from '@app/read-store/read-models/api-key.read-model';
+import { MEMBERS, type MemberDocument } from '@app/read-store/read-models/organization.read-model';
+import { SESSIONS, type SessionDocument } from '@app/read-store/read-models/session.read-model';
+import { ReadYourWrites } from '../../consistency/read-your-writes';
+
+export interface MembershipSummary {
+  readonly organizationId: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** What deleting an account would take with it, and what stands in its way. */
+export interface DeletionPlan {
+  readonly organizations: readonly MembershipSummary[];
+  /** Organizations the user solely owns while others belong to them: deletion waits for a new owner. */
+  readonly blockingOrganizations: readonly MembershipSummary[];
+  readonly apiKeyIds: readonly string[];
+  readonly sessionIds: readonly string[];
+}
+
+export const CONFIRMATION_PHRASE = 'delete my account';
+
+/**
+ * Memberships, keys and sessions come from the read models (after the caller's own writes);
+ * whether an organization blocks the deletion comes from its stream, the source of truth.
+ */
+@Injectable()
+export class DeletionPlanner {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly consistency: ReadYourWrites,
+    private readonly cache: LiveStreamCache,
+  ) {}
+
+  async plan(userId: string): Promise<DeletionPlan> {
+    await this.consistency.awaitOwnWrites(userId);
+    const [memberships, keys, sessions] = await Promise.all([
+      this.readStore.find<MemberDocument>(
+        MEMBERS.name,
+        { userId },
+        { sort: [['organizationName', 'asc']] },
+      ),
+      this.readStore.find<ApiKeyDocument>(API_KEYS.name, { ownerId: userId }),
+      this.readStore.find<SessionDocument>(SESSIONS.name, { userId }),
+    ]);
+    const organizations: MembershipSummary[] = [];
+    const blockingOrganizations: MembershipSummary[] = [];
+    for (const membership of memberships) {
+      const { state } = await this.cache.load(
+        organizationStream(membership.organizationId),
+        organizationDecider,
+      );
+      const role = state.status === 'active' ? state.members[userId]?.role : undefined;
+      if (state.status !== 'active' || !role) continue;
+      const summary = { organizationId: state.organizationId, name: state.name, role };
+      organizations.push(summary);
+      const others = Object.keys(state.members).length - 1;
+      if (role === 'owner' && ownerCount(state) === 1 && others > 0)
+        blockingOrganizations.push(summary);
+    }
+    return {
+      organizations,
+      blockingOrganizations,
+      apiKeyIds: keys.map((key) => key.id),
+      sessionIds: sessions.map((session) => session.id),
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import { Logger } from '@nestjs/common';
+import {
+  accountDecider,
+  accountStream,
+  apiKeyDecider,
+  apiKeyStream,
+  DomainError,
+  emailDecider,
+  emailStream,
+  organizationDecider,
+  organizationStream,
+  sessionDecider,
+  sessionStream,
+  type AccountDeleted,
+  type MemberAdded,
+} from '@app/domain';
+import type { AggregateStore } from '@app/event-store/aggregate-store';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import type { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import type { ReadStore } from '@app/read-store/read-store.port';
+import type { ProjectedEvent } from '../projection';
+import type { Reaction } from './reaction';
+
+const logger = new Logger('erasure');
+
+/**
+ * The erasure cascade of AccountDeleted: revoke the account's keys, end its sessions, leave
+ * its organizations, release its email, and last destroy its data key, which turns every
+ * personal field in the log into unreadable ciphertext. Each step is idempotent and the key
+ * goes last, so a crash anywhere is finished by replaying the reaction. A membership added in
+ * a race with the deletion is undone too.
+ */
+export function eraseDeletedAccounts(
+  aggregates: AggregateStore,
+  keys: DataKeyRing,
+  readStore: ReadStore,
+): Reaction {
+  const metadataFor = (cause: ProjectedEvent): EventMetadata => ({
+    correlationId: cause.metadata.correlationId,
+    causationId: cause.id,
+    actor: { type: 'system', id: 'erase-deleted-accounts' },
+  });
+  /** A step whose target is already gone has nothing left to do. */
+  const tolerate = async (step: () => Promise<unknown>) => {
+    try {
+      await step();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      logger.warn({ message: 'erasure step skipped', code: error.code });
+    }
+  };
+
+  async function leave(organizationId: string, userId: string, cause: ProjectedEvent) {
+    const now = new Date().toISOString();
+    await tolerate(() =>
+      aggregates.handle(
+        organizationStream(organizationId),
+        organizationDecider,
+        () => ({
+          type: 'RemoveMember' as const,
+          data: {
+            organizationId,
+            userId,
+            reason: 'account_deleted' as const,
+            requester: null,
+            now,
+          },
+        }),
+        { metadata: metadataFor(cause) },
+      ),
+    );
+  }
+
+  async function erase(event: ProjectedEvent) {
+    const { userId, emailHash, organizationIds, apiKeyIds, sessionIds } = (
+      event as unknown as AccountDeleted
+    ).data;
+    const metadata = metadataFor(event);
+    const now = new Date().toISOString();
+    for (const keyId of apiKeyIds) {
+      await tolerate(() =>
+        aggregates.handle(
+          apiKeyStream(keyId),
+          apiKeyDecider,
+          () => ({
+            type: 'RevokeApiKey' as const,
+            data: { keyId, requesterId: null, reason: 'account_deleted' as const, now },
+          }),
+          { metadata },
+        ),
+      );
+    }
+    for (const sessionId of sessionIds) {
+      await tolerate(() =>
+        aggregates.handle(
+          sessionStream(sessionId),
+          sessionDecider,
+          () => ({
+            type: 'EndSession' as const,
+            data: { sessionId, reason: 'account_deleted' as const, now },
+          }),
+          { metadata },
+        ),
+      );
+    }
+    for (const organizationId of organizationIds) await leave(organizationId, userId, event);
+    await aggregates.handle(
+      emailStream(emailHash),
+      emailDecider,
+      () => ({
+        type: 'ReleaseEmail' as const,
+        data: { emailHash, userId, now },
+      }),
+      { metadata },
+    );
+    await keys.destroy(userId);
+    aggregates.forget(accountStream(userId));
+    await readStore.erase();
+  }
+
+  return {
+    name: 'erase-deleted-accounts',
+    eventTypes: new Set(['AccountDeleted', 'MemberAdded']),
+    async react(event) {
+      if (event.type === 'AccountDeleted') return erase(event);
+      const { organizationId, userId } = (event as unknown as MemberAdded).data;
+      const { state } = await aggregates.load(accountStream(userId), accountDecider);
+      if (state.status === 'deleted') await leave(organizationId, userId, event);
+    },
+  };
+}

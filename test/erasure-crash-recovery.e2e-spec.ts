@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@app/event-store/sqlite-event-store';
+import { SqliteDataKeyStore } from '@app/platform/data-keys/sqlite-data-key-store';
+import { httpClient, registerAndLogin } from './support/http-client';
+import {
+  API_MAIN,
+  freePort,
+  PROJECTOR_MAIN,
+  startProcess,
+  waitForHealth,
+  type ServiceProcess,
+} from './support/service-processes';
+
+const KEYS = 150;
+
+/** SIGKILL the projector while it runs an account's erasure cascade; a restart finishes it. */
+describe('erasure cascade crash recovery', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'erasure-crash-'));
+  const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', LOG_LEVEL: 'error' };
+  const processes: ServiceProcess[] = [];
+  const events = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  const dataKeys = new SqliteDataKeyStore(join(dataDir, 'data-keys.sqlite'));
+
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.stop()));
+    await events.close();
+    await dataKeys.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const revokedCount = async (keyIds: readonly string[]) => {
+    let revoked = 0;
+    for (const keyId of keyIds) {
+      if (
+        (await events.readStream(`apikey-${keyId}`)).some((event) => event.type === 'ApiKeyRevoked')
+      )
+        revoked += 1;
+    }
+    return revoked;
+  };
+
+  it('given the projector killed mid-cascade, a restart revokes every key, releases the email and destroys the key', async () => {
+    const port = await freePort();
+    processes.push(startProcess(API_MAIN, { ...env, PORT: String(port) }));
+    await waitForHealth(`http://127.0.0.1:${port}`);
+    const http = httpClient(`http://127.0.0.1:${port}`);
+    const user = await registerAndLogin(http);
+    const orgId = (await http.post('/orgs', { name: 'Keys' }, user.token)).body.organizationId;
+    const keyIds: string[] = [];
+    for (let i = 0; i < KEYS; i++)
+      keyIds.push(
+        (await http.post(`/orgs/${orgId}/api-keys`, { description: `k${i}` }, user.token)).body.id,
+      );
+
+    // the projector catches up, then the user deletes their account while it runs
+    const first = startProcess(PROJECTOR_MAIN, env);
+    processes.push(first);
+    expect((await http.get('/me', user.token)).status).toBe(200); // waits for the projector
+    expect(
+      (
+        await http.delete('/me', user.token, {
+          confirmation: 'delete my account',
+          password: user.password,
+        })
+      ).status,
+    ).toBe(204);
+
+    // when the cascade has started but not finished, kill it
+    const started = Date.now();
+    while ((await revokedCount(keyIds.slice(0, 1))) === 0 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const revokedAtKill = await revokedCount(keyIds);
+    expect(revokedAtKill).toBeGreaterThan(0);
+    expect(revokedAtKill).toBeLessThan(KEYS);
+    expect(await dataKeys.get(user.userId)).not.toBeNull();
+
+    // then a restarted projector finishes the cascade
+    processes.push(startProcess(PROJECTOR_MAIN, env));
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+      if ((await dataKeys.get(user.userId)) === null) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await dataKeys.get(user.userId)).toBeNull();
+    expect(await revokedCount(keyIds)).toBe(KEYS);
+    const deletion = (await events.readStream(`account-${user.userId}`)).find(
+      (event) => event.type === 'AccountDeleted',
+    );
+    const emailEvents = await events.readStream(`email-${String(deletion?.data.emailHash)}`);
+    expect(emailEvents.map((event) => event.type)).toEqual(['EmailReserved', 'EmailReleased']);
+    const again = await http.post('/auth/register', {
+      email: user.email,
+      password: user.password,
+      firstName: 'A',
+      lastName: 'B',
+    });
+    expect(again.status).toBe(201);
+  }, 120_000);
+});

@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every file under a directory whose bytes contain one of the needles (UTF-8 or UTF-16LE). */
+export function filesContaining(directory: string, needles: readonly string[]): string[] {
+  const hits: string[] = [];
+  for (const name of readdirSync(directory)) {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) {
+      hits.push(...filesContaining(path, needles));
+      continue;
+    }
+    const bytes = readFileSync(path);
+    for (const needle of needles) {
+      if (
+        bytes.includes(Buffer.from(needle, 'utf8')) ||
+        bytes.includes(Buffer.from(needle, 'utf16le'))
+      ) {
+        hits.push(`${name}: ${needle}`);
+      }
+    }
+  }
+  return hits;
+}
