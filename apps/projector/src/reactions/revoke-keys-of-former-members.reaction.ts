@@ -57,6 +57,11 @@ export function revokeKeysOfFormerMembers(
         return;
       }
       const { keyId, organizationId, ownerId } = (event as unknown as ApiKeyIssued).data;
+      const account = await aggregates.load(accountStream(ownerId), accountDecider);
+      if (account.state.status === 'deleted') {
+        await revoke(keyId, 'account_deleted', event);
+        return;
+      }
       const { state } = await aggregates.load(
         organizationStream(organizationId),
         organizationDecider,
