@@ -70,12 +70,19 @@ describe('projector crash recovery', () => {
     // and restarted
     const second = startProjector(dataDir);
     children.push(second);
+    // its reactor appends cascade events of its own, so wait until the log stays projected
+    let settledSince = 0;
     await waitFor(
-      async () => (await checkpoint()) === head,
+      async () => {
+        const caughtUp = (await checkpoint()) === (await storage.eventStore.headPosition());
+        settledSince = caughtUp ? settledSince || Date.now() : 0;
+        return caughtUp && Date.now() - settledSince > 300;
+      },
       60_000,
-      'the restarted projector to catch up',
+      'the restarted projector to catch up and settle',
     );
     second.kill('SIGTERM');
+    await new Promise((resolve) => second.once('exit', resolve));
 
     // then its read models equal a rebuild from position 0 into scratch storage
     const scratch = new SqliteReadStore(join(dataDir, 'scratch.sqlite'));
