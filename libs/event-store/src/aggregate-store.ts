@@ -4,8 +4,10 @@ import {
   WrongExpectedRevisionError,
   type EventMetadata,
   type EventStore,
+  type EventToAppend,
   type StreamRevision,
 } from './event-store.port';
+import { chain } from './integrity';
 
 /** The decider shape the store needs; the domain's deciders satisfy it. */
 export interface CommandDecider<State, Command, Event extends DomainEvent> {
@@ -23,6 +25,8 @@ export interface LoadedAggregate<State> {
   readonly state: State;
   /** Revision of the stream's last event, or null when the stream does not exist. */
   readonly revision: StreamRevision | null;
+  /** Integrity hash of the stream's last event: the next event chains onto it. */
+  readonly lastHash: string | null;
 }
 
 export interface HandleOptions {
@@ -67,7 +71,10 @@ export class AggregateStore {
     let state = cached ? cached.state : decider.initialState();
     for (const recorded of tail)
       state = decider.evolve(state, (await this.codec.decode(recorded)) as Event);
-    const loaded = { state, revision: tail.at(-1)?.revision ?? cached?.revision ?? null };
+    const last = tail.at(-1);
+    const loaded = last
+      ? { state, revision: last.revision, lastHash: hashOf(last.metadata) }
+      : { state, revision: cached?.revision ?? null, lastHash: cached?.lastHash ?? null };
     this.remember(stream, loaded);
     return loaded;
   }
@@ -85,24 +92,29 @@ export class AggregateStore {
   ): Promise<HandleResult<State, Event>> {
     const maxAttempts = options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(stream, decider);
+      const { state, revision, lastHash } = await this.load(stream, decider);
       const current = revision ?? 'no_stream';
       if (options.expectedRevision !== undefined && options.expectedRevision !== current) {
         throw new WrongExpectedRevisionError(stream, options.expectedRevision, current);
       }
       const events = decider.decide(await buildCommand(state), state);
-      if (events.length === 0) return { state, events, revision, position: null };
+      if (events.length === 0) return { state, events, revision, lastHash, position: null };
+      const stored = await this.toStored(
+        stream,
+        (revision ?? -1) + 1,
+        events,
+        lastHash,
+        options.metadata,
+      );
       try {
-        const appended = await this.store.append(
-          stream,
-          await Promise.all(events.map((event) => this.toStored(event, options.metadata))),
-          { expectedRevision: current },
-        );
+        const appended = await this.store.append(stream, stored, { expectedRevision: current });
         const next = {
           state: events.reduce(decider.evolve, state),
           revision: appended.nextExpectedRevision,
+          lastHash: hashOf(stored.at(-1)?.metadata),
         };
         this.remember(stream, next);
+        for (const listener of this.appendListeners) listener(stream);
         return { ...next, events, position: appended.position };
       } catch (error) {
         const retry = options.expectedRevision === undefined && attempt < maxAttempts;
@@ -133,8 +145,32 @@ export class AggregateStore {
     }
   }
 
-  private async toStored(event: DomainEvent, metadata: EventMetadata) {
-    const encoded = await this.codec.encode(event);
-    return { id: randomUUID(), type: encoded.type, data: encoded.data, metadata };
+  /** Encodes the events and chains them onto the stream's last hash (tamper evidence). */
+  private async toStored(
+    stream: string,
+    firstRevision: StreamRevision,
+    events: readonly DomainEvent[],
+    lastHash: string | null,
+    metadata: EventMetadata,
+  ): Promise<EventToAppend[]> {
+    const encoded = await Promise.all(events.map((event) => this.codec.encode(event)));
+    const hashable = encoded.map((event, index) => ({
+      id: randomUUID(),
+      stream,
+      revision: firstRevision + index,
+      type: event.type,
+      data: event.data,
+      metadata,
+    }));
+    return chain(hashable, lastHash).map(({ id, type, data, metadata: chained }) => ({
+      id,
+      type,
+      data,
+      metadata: chained,
+    }));
   }
+}
+
+function hashOf(metadata: EventMetadata | undefined): string | null {
+  return typeof metadata?.hash === 'string' ? metadata.hash : null;
 }
