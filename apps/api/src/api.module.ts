@@ -6,6 +6,7 @@ import { PlatformModule } from '@app/platform/platform.module';
 import type { Storage } from '@app/platform/storage/storage';
 import { AccountModule } from './account/account.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
@@ -25,6 +26,7 @@ export class ApiModule {
         OrganizationsModule,
         ApiKeysModule,
         IntegrationsModule,
+        AuditModule,
       ],
       controllers: [HealthController, PasswordPolicyController],
     };

@@ -1,5 +1,7 @@
 import type { Doc } from '@app/read-store/read-store.port';
 import { apiKeysProjection } from './api-keys/api-keys.projection';
+import { auditEventsProjection } from './audit/audit-events.projection';
+import { securityLogProjection } from './audit/security-log.projection';
 import { membersProjection } from './organizations/members.projection';
 import { organizationsProjection } from './organizations/organizations.projection';
 import type { Projection } from './projection';
@@ -16,4 +18,6 @@ export const PROJECTIONS: readonly Projection<Doc, unknown>[] = [
   membersProjection,
   apiKeysProjection,
   sessionsProjection,
+  auditEventsProjection,
+  securityLogProjection,
 ] as readonly Projection<Doc, unknown>[];

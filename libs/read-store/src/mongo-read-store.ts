@@ -72,9 +72,10 @@ export class MongoReadStore implements ReadStore {
     if (options.limit === 0) return [];
     const filter = Object.fromEntries(
       Object.entries(where).map(([field, value]) => [storedField(field), value]),
-    ) as Filter<StoredDoc>;
+    ) as Record<string, unknown>;
+    if (options.after) filter[storedField(options.after[0])] = { $gt: options.after[1] };
     let cursor = this.collection(collection)
-      .find(filter)
+      .find(filter as Filter<StoredDoc>)
       .sort(sortSpec(options.sort ?? []));
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return (await cursor.toArray()).map((stored) => toDoc<D>(stored));

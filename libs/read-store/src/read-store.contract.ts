@@ -172,6 +172,17 @@ export function describeReadStoreContract(
         expect(await store.find('people_v1', { team: 'green' })).toEqual([]);
       });
 
+      it('pages after a cursor: only values strictly greater, combined with the filter', async () => {
+        const found = await store.find(
+          'people_v1',
+          { team: 'red' },
+          { sort: [['joinedAt', 'asc']], after: ['joinedAt', 10] },
+        );
+
+        expect(found.every((doc) => Number(doc.joinedAt) > 10)).toBe(true);
+        expect(ids(found)).toEqual(['p1']);
+      });
+
       it('sorts ascending and breaks ties by id', async () => {
         const found = await store.find(
           'people_v1',

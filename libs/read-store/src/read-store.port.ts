@@ -38,6 +38,8 @@ export interface FindOptions {
   /** Sort keys in priority order; ties broken by `id` ascending. */
   readonly sort?: readonly (readonly [field: string, direction: 'asc' | 'desc'])[];
   readonly limit?: number;
+  /** Only documents whose field is strictly greater than the value: a cursor for paging. */
+  readonly after?: readonly [field: string, value: string | number];
 }
 
 export interface ReadStore {

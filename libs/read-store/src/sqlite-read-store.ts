@@ -67,6 +67,10 @@ export class SqliteReadStore implements ReadStore {
       conditions.push(condition.sql);
       params.push(...condition.params);
     }
+    if (options.after) {
+      conditions.push(`${fieldExpression(options.after[0])} > ?`);
+      params.push(options.after[1]);
+    }
     const whereClause = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     const limitClause = options.limit === undefined ? '' : ' LIMIT ?';
     if (options.limit !== undefined) params.push(options.limit);
