@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { apiKeyAuthThroughput } from './api-key-auth-throughput.bench';
+import { apiKeyVerification } from './api-key-verification.bench';
 import type { Benchmark, Metric } from './benchmark';
+import { crossInstanceRevocation } from './cross-instance-revocation.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { httpNameChanges } from './http-name-changes.bench';
 import { machineInfo } from './machine';
@@ -11,7 +14,14 @@ import { BENCH_BCRYPT_COST } from './support/bench-config';
 import { elapsedMs, round } from './support/stats';
 
 /** Every benchmark, in the order they run. Add new ones here. */
-const BENCHMARKS: readonly Benchmark[] = [httpNameChanges, eventStoreAppend, projectorReplay];
+const BENCHMARKS: readonly Benchmark[] = [
+  httpNameChanges,
+  eventStoreAppend,
+  projectorReplay,
+  apiKeyVerification,
+  apiKeyAuthThroughput,
+  crossInstanceRevocation,
+];
 
 const SETTINGS = {
   profile: 'embedded: SQLite event store, read store and data keys',

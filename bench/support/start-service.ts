@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import type { AppConfig } from '@app/platform/config/config';
 import type { Storage } from '@app/platform/storage/storage';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -5,6 +6,8 @@ import { createProjector } from '../../apps/projector/src/create-projector';
 
 export interface RunningService {
   readonly port: number;
+  /** The api's Nest application, e.g. to call one of its providers directly. */
+  readonly app: INestApplication;
   /** The api's own storage handles, e.g. to read the event store's head position. */
   readonly apiStorage: Storage;
   close(): Promise<void>;
@@ -22,6 +25,7 @@ export async function startService(config: AppConfig): Promise<RunningService> {
   const { port } = app.getHttpServer().address() as { port: number };
   return {
     port,
+    app,
     apiStorage: storage,
     async close() {
       await app.close();

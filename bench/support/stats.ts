@@ -17,3 +17,6 @@ export const round = (value: number, decimals = 2): number => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 };
+
+/** Microseconds since `start` (a `process.hrtime.bigint()` reading). */
+export const elapsedUs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1000;
