@@ -42,14 +42,10 @@ export class ApiKeyVerifier {
       this.cache.load(accountStream(state.ownerId), accountDecider),
       this.cache.load(organizationStream(state.organizationId), organizationDecider),
     ]);
-    if (account.state.status !== 'active' || !permissionsOf(organization.state, state.ownerId))
-      return null;
+    const permissions = permissionsOf(organization.state, state.ownerId);
+    if (account.state.status !== 'active' || !permissions) return null;
     this.usage.record(state.keyId, now);
-    return {
-      kind: 'api_key',
-      keyId: state.keyId,
-      userId: state.ownerId,
-      organizationId: state.organizationId,
-    };
+    const { keyId, ownerId: userId, organizationId } = state;
+    return { kind: 'api_key', keyId, userId, organizationId, permissions };
   }
 }

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { Permission } from '@app/domain';
 import type { Actor, EventMetadata } from '@app/event-store/event-store.port';
 import { requestIdOf } from '../http/request-id.middleware';
 
@@ -11,6 +12,8 @@ export type Principal =
       readonly keyId: string;
       readonly userId: string;
       readonly organizationId: string;
+      /** The owner's effective permissions when the key was verified, for this request. */
+      readonly permissions: readonly Permission[];
     };
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;

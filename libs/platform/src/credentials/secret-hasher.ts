@@ -1,4 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * HMAC-SHA-256 under the server pepper: what is stored for session tokens, API-key secrets
@@ -6,7 +12,12 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * database alone cannot confirm a guess.
  */
 export class SecretHasher {
-  constructor(private readonly pepper: Buffer) {}
+  /** Imported once: every verification on the hot path reuses the key object. */
+  private readonly pepper: KeyObject;
+
+  constructor(pepper: Buffer) {
+    this.pepper = createSecretKey(pepper);
+  }
 
   hash(purpose: string, value: string): string {
     return createHmac('sha256', this.pepper).update(`${purpose}\0${value}`).digest('base64url');

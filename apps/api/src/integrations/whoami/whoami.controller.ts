@@ -1,24 +1,14 @@
-import {
-  Controller,
-  Get,
-  NotFoundException,
-  Req,
-  UnauthorizedException,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiKeyAuthGuard } from '../../auth/api-key-auth.guard';
 import type { ApiKeyPrincipal } from '../../auth/api-key-verifier';
-import { OrganizationAccessResolver } from '../../organizations/access/organization-access';
 
 @ApiTags('integrations')
 @ApiSecurity('api-key')
 @Controller('integrations/whoami')
 export class WhoamiController {
-  constructor(private readonly access: OrganizationAccessResolver) {}
-
-  /** What this key is and what it may do right now: its owner's current permissions. */
+  /** What this key is and what it may do right now: its owner's permissions, computed for this request. */
   @Get()
   @UseGuards(ApiKeyAuthGuard)
   @ApiOkResponse({
@@ -30,9 +20,7 @@ export class WhoamiController {
   async whoami(@Req() request: Request & { user?: ApiKeyPrincipal }) {
     const principal = request.user;
     if (!principal) throw new UnauthorizedException();
-    const access = await this.access.resolve(principal.organizationId, principal.userId);
-    if (!access) throw new NotFoundException();
-    const { keyId, organizationId, userId } = principal;
-    return { keyId, organizationId, userId, permissions: access.permissions };
+    const { keyId, organizationId, userId, permissions } = principal;
+    return { keyId, organizationId, userId, permissions };
   }
 }

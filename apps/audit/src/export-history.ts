@@ -1,0 +1,93 @@
+import type { EventCodec } from '@app/event-store/event-codec';
+import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
+import {
+  type AuditCommand,
+  parseCommandArguments,
+  parsePosition,
+  UsageError,
+} from './audit-command';
+import type { Output } from './output';
+import { readLogPages } from './read-log';
+
+export const REDACTED = '[redacted]';
+
+export const EXPORT_USAGE = `npm run audit -- export [--after POSITION]
+Prints the event history as NDJSON on stdout, oldest first, one event per line:
+  {position, stream, revision, type, occurredAt, actor, correlationId, causationId, data}
+Personal fields are decrypted while the account exists and null once it was erased.
+Credential hashes (passwordHash, secretHash, tokenHash) are printed as "${REDACTED}".
+  --after POSITION   only the events after that position (e.g. the last one of an earlier export)`;
+
+/** Secrets that verify credentials: never audit material, even hashed. */
+const CREDENTIAL_FIELDS: readonly string[] = ['passwordHash', 'secretHash', 'tokenHash'];
+
+export interface ExportedEvent {
+  readonly position: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly actor: unknown;
+  readonly correlationId: unknown;
+  readonly causationId: unknown;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface ExportDependencies {
+  readonly eventStore: EventStore;
+  readonly codec: EventCodec;
+}
+
+export async function exportHistory(
+  { eventStore, codec }: ExportDependencies,
+  options: { readonly after?: bigint },
+  out: Output,
+): Promise<number> {
+  for await (const page of readLogPages(eventStore, { after: options.after })) {
+    const lines: string[] = [];
+    for (const event of page) lines.push(JSON.stringify(await toExportedEvent(event, codec)));
+    await out.write(`${lines.join('\n')}\n`);
+  }
+  return 0;
+}
+
+export async function toExportedEvent(
+  recorded: RecordedEvent,
+  codec: EventCodec,
+): Promise<ExportedEvent> {
+  let data: Readonly<Record<string, unknown>>;
+  try {
+    ({ data } = await codec.decode(recorded));
+  } catch (error) {
+    const where = `${recorded.stream} revision ${recorded.revision} (position ${recorded.position})`;
+    throw new Error(`cannot decode ${where}: ${String(error)}`, { cause: error });
+  }
+  const { metadata } = recorded;
+  return {
+    position: String(recorded.position),
+    stream: recorded.stream,
+    revision: recorded.revision,
+    type: recorded.type,
+    occurredAt: recorded.recordedAt,
+    actor: metadata.actor ?? null,
+    correlationId: metadata.correlationId ?? null,
+    causationId: metadata.causationId ?? null,
+    data: redactCredentials(data),
+  };
+}
+
+function redactCredentials(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const redacted: Record<string, unknown> = { ...data };
+  for (const field of CREDENTIAL_FIELDS) if (field in redacted) redacted[field] = REDACTED;
+  return redacted;
+}
+
+export const exportCommand: AuditCommand = {
+  usage: EXPORT_USAGE,
+  parse(args) {
+    const { values, positionals } = parseCommandArguments(args, { after: { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const after = values.after === undefined ? undefined : parsePosition(values.after, '--after');
+    return (storage, out) => exportHistory(storage, { after }, out);
+  },
+};

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/platform/config/config';
+import { runMain } from '@app/platform/run-main';
+import { asOfCommand } from './as-of';
+import { type AuditCommand, type AuditRun, UsageError } from './audit-command';
+import { openAuditStorage } from './audit-storage';
+import { exportCommand } from './export-history';
+import { streamOutput } from './output';
+import { replayCommand } from './replay-verify';
+import { verifyCommand } from './verify-integrity';
+
+const USAGE = `npm run audit -- <command> [options]
+Audits the event history of the configured storage; it reads the log and the live read models
+and writes nothing to them.
+  export [--after POSITION]       the full event history as NDJSON on stdout
+  verify                          checks the integrity chain of every stream
+  replay --verify [--wait]        rebuilds every read model into scratch storage and compares
+  as-of TIMESTAMP --org ORG_ID    an organization's members and API keys as they stood then
+"npm run audit -- <command> --help" describes a command.
+Exit status: 0 ok, 1 a check failed (or the run did), 2 bad arguments or configuration.
+Environment: DATA_DIR (./data), EVENT_STORE, READ_STORE, EVENTSTORE_URL, MONGO_URL,
+MONGO_DATABASE, MASTER_KEY.`;
+
+const COMMANDS = new Map<string, AuditCommand>([
+  ['export', exportCommand],
+  ['verify', verifyCommand],
+  ['replay', replayCommand],
+  ['as-of', asOfCommand],
+]);
+
+const [name, ...args] = process.argv.slice(2);
+const command = name === undefined ? undefined : COMMANDS.get(name);
+
+runMain(command?.usage ?? USAGE, async () => {
+  if (!command) return fail(name === undefined ? '' : `unknown command "${name}"\n`, USAGE, 2);
+  let run: AuditRun;
+  try {
+    run = command.parse(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return fail(`${error.message}\n`, command.usage, 2);
+  }
+  const storage = await openAuditStorage(loadConfig());
+  try {
+    process.exitCode = await run(storage, streamOutput(process.stdout));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    fail(
+      `audit ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      '',
+      1,
+    );
+  } finally {
+    await storage.close();
+  }
+});
+
+function fail(message: string, usage: string, exitCode: number): void {
+  process.stderr.write(usage ? `${message}${usage}\n` : message);
+  process.exitCode = exitCode;
+}
