@@ -1,4 +1,5 @@
-import type { EventMetadata } from '@app/event-store/event-store.port';
+import type { EventCodec } from '@app/event-store/event-codec';
+import type { EventMetadata, RecordedEvent } from '@app/event-store/event-store.port';
 import type { CollectionDefinition, Doc, Scalar } from '@app/read-store/read-store.port';
 
 /** An event as projections see it: decrypted data plus where it sits in the log. */
@@ -31,4 +32,16 @@ export interface Projection<D extends Doc = Doc, Facts = undefined> {
   documentIds(event: ProjectedEvent, lookup: DocumentLookup): string[] | Promise<string[]>;
   enrich?(event: ProjectedEvent, lookup: DocumentLookup): Promise<Facts>;
   evolve(doc: D | null, event: ProjectedEvent, facts: Facts): D | null;
+}
+
+/** No read model or reaction reads a password hash: it is never decrypted here. */
+const UNREAD_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
+
+export async function toProjectedEvent(
+  codec: EventCodec,
+  recorded: RecordedEvent,
+): Promise<ProjectedEvent> {
+  const { type, data } = await codec.decode(recorded, { omit: UNREAD_FIELDS });
+  const { id, stream, revision, position, recordedAt, metadata } = recorded;
+  return { id, type, data, stream, revision, position, recordedAt, metadata };
 }

@@ -8,7 +8,7 @@ import type {
 } from '@app/event-store/event-store.port';
 import type { Doc, ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
-import type { ProjectedEvent, Projection } from './projection';
+import { toProjectedEvent, type ProjectedEvent, type Projection } from './projection';
 import { UnitOfWork } from './unit-of-work';
 
 const CATCH_UP_BATCH = 1000;
@@ -83,7 +83,7 @@ export class Projector {
         projection.eventTypes.has(recorded.type),
       );
       if (interested.length === 0) continue;
-      const event = await this.decode(recorded);
+      const event = await toProjectedEvent(this.codec, recorded);
       for (const projection of interested) await this.project(projection, event, work);
     }
     await this.readStore.commit(work.changes(), {
@@ -103,12 +103,6 @@ export class Projector {
       const next = projection.evolve(await work.get(collection, id), event, facts);
       work.set(collection, id, next, event.position);
     }
-  }
-
-  private async decode(recorded: RecordedEvent): Promise<ProjectedEvent> {
-    const { type, data } = await this.codec.decode(recorded);
-    const { id, stream, revision, position, recordedAt, metadata } = recorded;
-    return { id, type, data, stream, revision, position, recordedAt, metadata };
   }
 
   private onStatus(status: SubscriptionStatus, error?: unknown): void {

@@ -3,7 +3,7 @@ import type { EventCodec } from '@app/event-store/event-codec';
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/event-store.port';
 import type { ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT, REACTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
-import type { ProjectedEvent } from '../projection';
+import { toProjectedEvent } from '../projection';
 import type { Reaction } from './reaction';
 
 const PROJECTION_WAIT_MS = 2;
@@ -53,7 +53,7 @@ export class Reactor {
       );
       if (interested.length === 0) continue;
       await this.awaitProjection(recorded.position);
-      const event = await this.decode(recorded);
+      const event = await toProjectedEvent(this.codec, recorded);
       for (const reaction of interested) await reaction.react(event);
     }
     const last = events.at(-1);
@@ -65,11 +65,5 @@ export class Reactor {
     while (((await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT)) ?? 0n) < position) {
       await new Promise((resolve) => setTimeout(resolve, PROJECTION_WAIT_MS));
     }
-  }
-
-  private async decode(recorded: RecordedEvent): Promise<ProjectedEvent> {
-    const { type, data } = await this.codec.decode(recorded);
-    const { id, stream, revision, position, recordedAt, metadata } = recorded;
-    return { id, type, data, stream, revision, position, recordedAt, metadata };
   }
 }

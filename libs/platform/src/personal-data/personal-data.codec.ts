@@ -1,5 +1,5 @@
 import { PERSONAL_DATA_SUBJECT_FIELD, PERSONAL_FIELDS } from '@app/domain';
-import type { DomainEvent, EventCodec } from '@app/event-store/event-codec';
+import type { DecodeOptions, DomainEvent, EventCodec } from '@app/event-store/event-codec';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from './data-key-ring';
 import { decryptField, encryptField, isEncryptedField } from './field-cipher';
@@ -27,7 +27,7 @@ export class PersonalDataCodec implements EventCodec {
     return { type: event.type, data };
   }
 
-  async decode(event: RecordedEvent): Promise<DomainEvent> {
+  async decode(event: RecordedEvent, options: DecodeOptions = {}): Promise<DomainEvent> {
     const fields = PERSONAL_FIELDS[event.type];
     if (!fields) return { type: event.type, data: event.data };
     const subject = subjectOf(event);
@@ -35,6 +35,10 @@ export class PersonalDataCodec implements EventCodec {
     const data: Record<string, unknown> = { ...event.data };
     for (const field of fields) {
       const value = data[field];
+      if (options.omit?.has(field)) {
+        delete data[field];
+        continue;
+      }
       if (!isEncryptedField(value)) continue;
       data[field] = key ? decryptField(key, context(subject, event.type, field), value) : null;
     }
