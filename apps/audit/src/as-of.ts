@@ -74,6 +74,9 @@ export async function showOrganizationAsOf(
   return 0;
 }
 
+/** The view shows no credential: a password hash is never decrypted here. */
+const UNREAD_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
+
 /**
  * Folds the prefix of a stream recorded at or before the cutoff. A prefix, not a filter: a
  * state is only meaningful as the result of every event before it.
@@ -87,7 +90,7 @@ async function foldUntil<S, E extends DomainEvent>(
   let state = decider.initialState();
   for (const recorded of await eventStore.readStream(stream)) {
     if (Date.parse(recorded.recordedAt) > cutoff) break;
-    state = decider.evolve(state, (await codec.decode(recorded)) as E);
+    state = decider.evolve(state, (await codec.decode(recorded, { omit: UNREAD_FIELDS })) as E);
   }
   return state;
 }

@@ -18,8 +18,8 @@ Personal fields are decrypted while the account exists and null once it was eras
 Credential hashes (passwordHash, secretHash, tokenHash) are printed as "${REDACTED}".
   --after POSITION   only the events after that position (e.g. the last one of an earlier export)`;
 
-/** Secrets that verify credentials: never audit material, even hashed. */
-const CREDENTIAL_FIELDS: readonly string[] = ['passwordHash', 'secretHash', 'tokenHash'];
+/** Secrets that verify credentials: never audit material, even hashed, and never decrypted. */
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['passwordHash', 'secretHash', 'tokenHash']);
 
 export interface ExportedEvent {
   readonly position: string;
@@ -57,7 +57,7 @@ export async function toExportedEvent(
 ): Promise<ExportedEvent> {
   let data: Readonly<Record<string, unknown>>;
   try {
-    ({ data } = await codec.decode(recorded));
+    ({ data } = await codec.decode(recorded, { omit: CREDENTIAL_FIELDS }));
   } catch (error) {
     const where = `${recorded.stream} revision ${recorded.revision} (position ${recorded.position})`;
     throw new Error(`cannot decode ${where}: ${String(error)}`, { cause: error });
@@ -72,13 +72,17 @@ export async function toExportedEvent(
     actor: metadata.actor ?? null,
     correlationId: metadata.correlationId ?? null,
     causationId: metadata.causationId ?? null,
-    data: redactCredentials(data),
+    data: redactCredentials(recorded.data, data),
   };
 }
 
-function redactCredentials(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const redacted: Record<string, unknown> = { ...data };
-  for (const field of CREDENTIAL_FIELDS) if (field in redacted) redacted[field] = REDACTED;
+/** The codec left the credentials out; mark where the stored event had one. */
+function redactCredentials(
+  stored: Readonly<Record<string, unknown>>,
+  decoded: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const redacted: Record<string, unknown> = { ...decoded };
+  for (const field of CREDENTIAL_FIELDS) if (field in stored) redacted[field] = REDACTED;
   return redacted;
 }
 

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, organizationDecider, organizationStream } from '@app/domain';
+import { DomainError } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { AccountDirectory } from '../../auth/account-directory';
+import { runAsMember } from '../access/run-as-member';
 import { AddMemberCommand } from './add-member.command';
 
 class NoAccountWithEmail extends DomainError {
@@ -20,18 +21,10 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
   async execute({ access, email, role, metadata }: AddMemberCommand) {
     const account = await this.accounts.findByEmail(email);
     if (account?.status !== 'active') throw new NoAccountWithEmail();
-    const { organizationId } = access.organization;
-    const requester = { userId: access.userId, permissions: access.permissions };
-    const now = new Date().toISOString();
-    const result = await this.aggregates.handle(
-      organizationStream(organizationId),
-      organizationDecider,
-      () => ({
-        type: 'AddMember' as const,
-        data: { organizationId, userId: account.userId, role, requester, now },
-      }),
-      { metadata },
-    );
+    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
+      type: 'AddMember',
+      data: { ...context, userId: account.userId, role },
+    }));
     return { userId: account.userId, email: account.email ?? email, position: result.position };
   }
 }

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, organizationStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { runAsMember } from '../access/run-as-member';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 
 @CommandHandler(ChangeMemberRoleCommand)
@@ -8,18 +8,10 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, role, metadata }: ChangeMemberRoleCommand) {
-    const { organizationId } = access.organization;
-    const requester = { userId: access.userId, permissions: access.permissions };
-    const now = new Date().toISOString();
-    const result = await this.aggregates.handle(
-      organizationStream(organizationId),
-      organizationDecider,
-      () => ({
-        type: 'ChangeMemberRole' as const,
-        data: { organizationId, userId, role, requester, now },
-      }),
-      { metadata },
-    );
+    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
+      type: 'ChangeMemberRole',
+      data: { ...context, userId, role },
+    }));
     return { position: result.position };
   }
 }

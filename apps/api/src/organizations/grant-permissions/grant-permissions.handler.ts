@@ -1,11 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  MemberNotFound,
-  organizationDecider,
-  organizationStream,
-  permissionsOf,
-} from '@app/domain';
+import { MemberNotFound, permissionsOf } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { runAsMember } from '../access/run-as-member';
 import { GrantPermissionsCommand } from './grant-permissions.command';
 
 @CommandHandler(GrantPermissionsCommand)
@@ -13,18 +9,10 @@ export class GrantPermissionsHandler implements ICommandHandler<GrantPermissions
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, permissions, metadata }: GrantPermissionsCommand) {
-    const { organizationId } = access.organization;
-    const requester = { userId: access.userId, permissions: access.permissions };
-    const now = new Date().toISOString();
-    const result = await this.aggregates.handle(
-      organizationStream(organizationId),
-      organizationDecider,
-      () => ({
-        type: 'GrantMemberPermissions' as const,
-        data: { organizationId, userId, permissions, requester, now },
-      }),
-      { metadata },
-    );
+    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
+      type: 'GrantMemberPermissions',
+      data: { ...context, userId, permissions },
+    }));
     const member = result.state.status === 'active' ? result.state.members[userId] : undefined;
     if (!member) throw new MemberNotFound();
     return {

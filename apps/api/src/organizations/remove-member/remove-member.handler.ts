@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, organizationStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { runAsMember } from '../access/run-as-member';
 import { RemoveMemberCommand } from './remove-member.command';
 
 @CommandHandler(RemoveMemberCommand)
@@ -8,18 +8,10 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, metadata }: RemoveMemberCommand) {
-    const { organizationId } = access.organization;
-    const requester = { userId: access.userId, permissions: access.permissions };
-    const now = new Date().toISOString();
-    const result = await this.aggregates.handle(
-      organizationStream(organizationId),
-      organizationDecider,
-      () => ({
-        type: 'RemoveMember' as const,
-        data: { organizationId, userId, reason: 'removed' as const, requester, now },
-      }),
-      { metadata },
-    );
+    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
+      type: 'RemoveMember',
+      data: { ...context, userId, reason: 'removed' },
+    }));
     return { position: result.position };
   }
 }
