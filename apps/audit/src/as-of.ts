@@ -1,4 +1,5 @@
 import {
+  type ActiveOrganization,
   accountDecider,
   accountStream,
   type ApiKeyIssued,
@@ -37,17 +38,29 @@ export async function showOrganizationAsOf(
   { asOf, organizationId }: AsOfOptions,
   out: Output,
 ): Promise<number> {
-  const cutoff = Date.parse(asOf);
-  const fold = <S, E extends DomainEvent>(stream: string, decider: Folder<S, E>) =>
-    foldUntil(deps, stream, decider, cutoff);
-  const organization = await fold(organizationStream(organizationId), organizationDecider);
+  const stream = organizationStream(organizationId);
+  const organization = await foldUntil(deps, stream, organizationDecider, asOf);
   if (organization.status !== 'active') {
     await out.write(`organization ${organizationId} did not exist at ${asOf}\n`);
     return 1;
   }
+  const view = {
+    organizationId,
+    asOf,
+    name: organization.name,
+    members: await membersAsOf(deps, organization, asOf),
+    apiKeys: await apiKeysAsOf(deps, organizationId, asOf),
+    disabledFeatures: organization.disabledFeatures,
+  };
+  await out.write(`${JSON.stringify(view, null, 2)}\n`);
+  return 0;
+}
+
+/** Each member with the email and names their account had then (null once erased). */
+async function membersAsOf(deps: AsOfDependencies, organization: ActiveOrganization, asOf: string) {
   const members = [];
   for (const [userId, { role, granted }] of Object.entries(organization.members)) {
-    const account = await fold(accountStream(userId), accountDecider);
+    const account = await foldUntil(deps, accountStream(userId), accountDecider, asOf);
     const person = account.status === 'active' ? account : null;
     const [email, firstName, lastName] = [person?.email, person?.firstName, person?.lastName];
     members.push({
@@ -59,34 +72,37 @@ export async function showOrganizationAsOf(
       lastName: lastName ?? null,
     });
   }
+  return members;
+}
+
+/** Every key issued in the organization by then, revoked ones included. */
+async function apiKeysAsOf(deps: AsOfDependencies, organizationId: string, asOf: string) {
   const apiKeys = [];
   for (const issued of await keysIssuedTo(deps.eventStore, organizationId)) {
-    const key = await fold(apiKeyStream(issued.keyId), apiKeyDecider);
-    if (key.status === 'none') continue; // issued after the cutoff
+    const key = await foldUntil(deps, apiKeyStream(issued.keyId), apiKeyDecider, asOf);
+    if (key.status === 'none') continue; // issued after asOf
     const status =
       key.status === 'revoked' ? 'revoked' : isApiKeyUsable(key, asOf) ? 'active' : 'expired';
     const { keyId: id, ownerId, description, maskedKey, issuedAt: createdAt, expiresAt } = issued;
     apiKeys.push({ id, ownerId, description, maskedKey, status, createdAt, expiresAt });
   }
-  const { name, disabledFeatures } = organization;
-  const view = { organizationId, asOf, name, members, apiKeys, disabledFeatures };
-  await out.write(`${JSON.stringify(view, null, 2)}\n`);
-  return 0;
+  return apiKeys;
 }
 
 /** The view shows no credential: a password hash is never decrypted here. */
 const UNREAD_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
 
 /**
- * Folds the prefix of a stream recorded at or before the cutoff. A prefix, not a filter: a
+ * Folds the prefix of a stream recorded at or before `asOf`. A prefix, not a filter: a
  * state is only meaningful as the result of every event before it.
  */
 async function foldUntil<S, E extends DomainEvent>(
   { eventStore, codec }: AsOfDependencies,
   stream: string,
   decider: Folder<S, E>,
-  cutoff: number,
+  asOf: string,
 ): Promise<S> {
+  const cutoff = Date.parse(asOf);
   let state = decider.initialState();
   for (const recorded of await eventStore.readStream(stream)) {
     if (Date.parse(recorded.recordedAt) > cutoff) break;

@@ -47,13 +47,7 @@ export async function replayAndVerify(
   const head = await deps.eventStore.headPosition();
   const reached = await liveCheckpointReaching(deps.readStore, head, options);
   if (reached < head) {
-    await out.write(
-      options.wait
-        ? `FAILED: the live projector did not reach the head of the log (position ${head}) ` +
-            `within ${(options.waitTimeoutMs ?? WAIT_TIMEOUT_MS) / 1000} s; it is at ${reached}\n`
-        : `FAILED: the live projector is behind: its checkpoint is at position ${reached}, ` +
-            `the head of the log at ${head}. Start it and retry, or pass --wait.\n`,
-    );
+    await out.write(`${describeLag(head, reached, options)}\n`);
     return 1;
   }
   if (head === 0n) {
@@ -144,6 +138,15 @@ async function liveCheckpointReaching(
     if (checkpoint >= head || !options.wait || Date.now() >= deadline) return checkpoint;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+function describeLag(head: bigint, reached: bigint, options: ReplayOptions): string {
+  const seconds = (options.waitTimeoutMs ?? WAIT_TIMEOUT_MS) / 1000;
+  return options.wait
+    ? `FAILED: the live projector did not reach the head of the log (position ${head}) ` +
+        `within ${seconds} s; it is at ${reached}`
+    : `FAILED: the live projector is behind: its checkpoint is at position ${reached}, ` +
+        `the head of the log at ${head}. Start it and retry, or pass --wait.`;
 }
 
 export const replayCommand: AuditCommand = {
