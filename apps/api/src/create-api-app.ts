@@ -29,7 +29,8 @@ export async function createApiApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(assignRequestId, logRequest);
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true });
+  // No compressed bodies: `inflate: false` answers them 415 instead of feeding zlib errors on.
+  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, inflate: false });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -141,6 +141,10 @@ describe('organization decider', () => {
         .thenThrows('BEYOND_OWN_PERMISSIONS'));
     it('given a non-member, refuses', () =>
       spec.given(team).when(remove('nobody')).thenThrows('MEMBER_NOT_FOUND'));
+    it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+      'given an id named like an object property (%s), finds no member',
+      (userId) => spec.given(team).when(remove(userId)).thenThrows('MEMBER_NOT_FOUND'),
+    );
     it('given a deleted account that is no longer a member, records nothing', () =>
       spec
         .given(team)

@@ -21,6 +21,7 @@ import type { OrganizationEvent } from './organization.events';
 import {
   evolveOrganization,
   initialOrganizationState,
+  membershipOf,
   ownerCount,
   permissionsOf,
   type ActiveOrganization,
@@ -42,7 +43,7 @@ function requireActive(state: OrganizationState): ActiveOrganization {
 }
 
 function requireMember(state: ActiveOrganization, userId: string): Membership {
-  const member = state.members[userId];
+  const member = membershipOf(state, userId);
   if (!member) throw new MemberNotFound();
   return member;
 }
@@ -67,7 +68,7 @@ export function create(command: CreateOrganization, state: OrganizationState): O
 export function addMember(command: AddMember, state: OrganizationState): OrganizationEvent[] {
   const organization = requireActive(state);
   const { organizationId, userId, role, requester, now } = command.data;
-  if (organization.members[userId]) throw new AlreadyAMember();
+  if (membershipOf(organization, userId)) throw new AlreadyAMember();
   assertWithinReach(requester, ROLE_PERMISSIONS[role]);
   return [{ type: 'MemberAdded', data: { organizationId, userId, role, addedAt: now } }];
 }
@@ -94,7 +95,7 @@ export function changeRole(
 export function removeMember(command: RemoveMember, state: OrganizationState): OrganizationEvent[] {
   const organization = requireActive(state);
   const { organizationId, userId, reason, requester, now } = command.data;
-  const member = organization.members[userId];
+  const member = membershipOf(organization, userId);
   if (!member) {
     if (reason === 'account_deleted') return [];
     throw new MemberNotFound();

@@ -15,6 +15,15 @@ export type OrganizationState = { readonly status: 'none' } | ActiveOrganization
 
 export const initialOrganizationState = (): OrganizationState => ({ status: 'none' });
 
+/**
+ * The membership of a user, looked up as an own property only: user ids come from request
+ * paths, and `constructor` or `__proto__` must not find something inherited.
+ */
+export function membershipOf(state: OrganizationState, userId: string): Membership | undefined {
+  if (state.status !== 'active' || !Object.hasOwn(state.members, userId)) return undefined;
+  return state.members[userId];
+}
+
 function withMember(
   state: ActiveOrganization,
   userId: string,
@@ -39,7 +48,7 @@ export function evolveOrganization(
     };
   }
   if (state.status !== 'active') return state;
-  const current = 'userId' in event.data ? state.members[event.data.userId] : undefined;
+  const current = 'userId' in event.data ? membershipOf(state, event.data.userId) : undefined;
   switch (event.type) {
     case 'MemberAdded':
       return withMember(state, event.data.userId, { role: event.data.role, granted: [] });
@@ -63,7 +72,7 @@ export function evolveOrganization(
 /** A member's effective permissions, or null when the user is not a member. */
 export function permissionsOf(state: OrganizationState, userId: string): Permission[] | null {
   if (state.status !== 'active') return null;
-  const member = state.members[userId];
+  const member = membershipOf(state, userId);
   return member ? effectivePermissions(member.role, member.granted, state.disabledFeatures) : null;
 }
 

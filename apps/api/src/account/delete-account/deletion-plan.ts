@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { organizationDecider, organizationStream, ownerCount, type Role } from '@app/domain';
+import {
+  membershipOf,
+  organizationDecider,
+  organizationStream,
+  ownerCount,
+  type Role,
+} from '@app/domain';
 import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { API_KEYS, type ApiKeyDocument } from '@app/read-store/read-models/api-key.read-model';
@@ -54,7 +60,7 @@ export class DeletionPlanner {
         organizationStream(membership.organizationId),
         organizationDecider,
       );
-      const role = state.status === 'active' ? state.members[userId]?.role : undefined;
+      const role = membershipOf(state, userId)?.role;
       if (state.status !== 'active' || !role) continue;
       const summary = { organizationId: state.organizationId, name: state.name, role };
       organizations.push(summary);

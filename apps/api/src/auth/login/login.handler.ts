@@ -31,16 +31,14 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
 
   async execute({ email, password, metadata }: LoginCommand) {
     const emailHash = this.accounts.emailHashOf(email);
-    this.throttle.assertAllowed(emailHash);
-    const found = await this.accounts.findByEmail(email);
-    const account = found?.status === 'active' ? found : null;
-    // Exactly one bcrypt comparison on every path, so timing tells nothing either.
-    const verified = await this.passwords.verify(password, account?.passwordHash ?? null);
-    if (!account || !verified) {
-      this.throttle.recordFailure(emailHash);
-      throw new InvalidCredentials();
-    }
-    this.throttle.reset(emailHash);
+    const account = await this.throttle.attempt(emailHash, async () => {
+      const found = await this.accounts.findByEmail(email);
+      const active = found?.status === 'active' ? found : null;
+      // Exactly one bcrypt comparison on every path, so timing tells nothing either.
+      const verified = await this.passwords.verify(password, active?.passwordHash ?? null);
+      return verified ? active : null;
+    });
+    if (!account) throw new InvalidCredentials();
     const sessionId = randomUUID();
     const secret = newSecret();
     const now = new Date();

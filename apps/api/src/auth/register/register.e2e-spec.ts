@@ -62,6 +62,26 @@ describe('POST /auth/register', () => {
     expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
+  it.each(['__proto__', 'constructor'])(
+    'given a %s key, refuses it as an unknown field',
+    async (key) => {
+      const answer = await http.call('POST', '/auth/register', {
+        rawBody: JSON.stringify(newUser()).replace('{', `{"${key}":{"admin":true},`),
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0]).toMatchObject({ field: key, rule: 'unknown_field' });
+    },
+  );
+
+  it('given a compressed body, answers 415', async () => {
+    const answer = await http.call('POST', '/auth/register', {
+      rawBody: JSON.stringify(newUser()),
+      headers: { 'content-encoding': 'gzip' },
+    });
+    expect(answer.status).toBe(415);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('given malformed JSON, answers 400 without echoing it', async () => {
     const answer = await http.call('POST', '/auth/register', {
       rawBody: '{"email": "a@b.c", "password": "S3cret!xyz',

@@ -9,6 +9,7 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiParam,
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -22,6 +23,7 @@ export function OrgPermission(permission: Permission, options: { usersOnly?: boo
   return applyDecorators(
     SetMetadata(ORG_REQUIREMENT, requirement),
     UseGuards(OrgAccessGuard),
+    ApiParam({ name: 'orgId', description: 'The organization, from POST /orgs or GET /orgs.' }),
     ApiBearerAuth(),
     ...(requirement.usersOnly ? [] : [ApiSecurity('api-key')]),
     ApiUnauthorizedResponse({ description: 'No valid credential.' }),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  membershipOf,
   organizationDecider,
   organizationStream,
   permissionsOf,
@@ -29,7 +30,7 @@ export class OrganizationAccessResolver {
     );
     const permissions = permissionsOf(state, userId);
     if (state.status !== 'active' || !permissions) return null;
-    const role = state.members[userId]?.role;
+    const role = membershipOf(state, userId)?.role;
     return role ? { organization: state, userId, role, permissions } : null;
   }
 }

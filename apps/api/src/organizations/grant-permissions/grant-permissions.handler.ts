@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { MemberNotFound, permissionsOf } from '@app/domain';
+import { MemberNotFound, membershipOf, permissionsOf } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { runAsMember } from '../access/run-as-member';
 import { GrantPermissionsCommand } from './grant-permissions.command';
@@ -13,7 +13,7 @@ export class GrantPermissionsHandler implements ICommandHandler<GrantPermissions
       type: 'GrantMemberPermissions',
       data: { ...context, userId, permissions },
     }));
-    const member = result.state.status === 'active' ? result.state.members[userId] : undefined;
+    const member = membershipOf(result.state, userId);
     if (!member) throw new MemberNotFound();
     return {
       role: member.role,
