@@ -19,4 +19,7 @@ module.exports = {
   ],
   reporters: ['default', '<rootDir>/test/totals-reporter.js'],
   testTimeout: 30000,
+  // Some suite leaves a handle open in jest's own process after every test has passed (the
+  // SQLite files of an in-process service stay open); until it is found, never let CI hang.
+  forceExit: true,
 };

@@ -27,7 +27,7 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
   const aggregates = new AggregateStore(storage.eventStore, codec);
   const projector = new Projector(storage.eventStore, storage.readStore, codec, PROJECTIONS);
   const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
-    revokeKeysOfFormerMembers(aggregates, storage.readStore),
+    revokeKeysOfFormerMembers(aggregates, storage.readStore, storage.eventStore),
     eraseDeletedAccounts(aggregates, keys, storage.readStore),
   ]);
   return {

@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { PROFILES, type ProfileDocument } from '@app/read-store/read-models/profile.read-model';
 
-/** A person as an audit trail shows them: who they are while they exist, "erased" after. */
+/**
+ * A person as an audit page shows them: named while they exist and the caller may see them,
+ * "erased" once their account is gone, and otherwise just their id.
+ */
 export type PersonView =
   | {
       readonly userId: string;
@@ -10,19 +13,30 @@ export type PersonView =
       readonly firstName: string;
       readonly lastName: string;
     }
-  | { readonly userId: string; readonly erased: true };
+  | { readonly userId: string; readonly erased: true }
+  | { readonly userId: string };
 
 @Injectable()
 export class PeopleDirectory {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async describe(userIds: Iterable<string>): Promise<Record<string, PersonView>> {
+  /** `visible`: whom the caller may see named (current members, to holders of members:read). */
+  async describe(
+    userIds: Iterable<string>,
+    visible: ReadonlySet<string>,
+  ): Promise<Record<string, PersonView>> {
     const people: Record<string, PersonView> = {};
     for (const userId of new Set(userIds)) {
       const profile = await this.readStore.get<ProfileDocument>(PROFILES.name, userId);
-      people[userId] = profile
-        ? { userId, email: profile.email, firstName: profile.firstName, lastName: profile.lastName }
-        : { userId, erased: true };
+      if (!profile) people[userId] = { userId, erased: true };
+      else if (!visible.has(userId)) people[userId] = { userId };
+      else
+        people[userId] = {
+          userId,
+          email: profile.email,
+          firstName: profile.firstName,
+          lastName: profile.lastName,
+        };
     }
     return people;
   }

@@ -28,13 +28,16 @@ export class ReadYourWrites {
   async awaitOwnWrites(callerId: string): Promise<void> {
     const target = this.lastWrite.get(callerId);
     if (target === undefined) return;
+    await this.awaitProjection(target);
+    if (this.lastWrite.get(callerId) === target) this.lastWrite.delete(callerId);
+  }
+
+  /** Waits, bounded, until the projector's checkpoint has reached `position`. */
+  async awaitProjection(position: bigint): Promise<void> {
     const deadline = Date.now() + this.config.readYourWritesTimeoutMs;
     for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
       const checkpoint = (await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT)) ?? 0n;
-      if (checkpoint >= target) {
-        if (this.lastWrite.get(callerId) === target) this.lastWrite.delete(callerId);
-        return;
-      }
+      if (checkpoint >= position) return;
       if (Date.now() > deadline) {
         throw new ServiceUnavailableException(
           'The read model is still catching up; retry shortly.',

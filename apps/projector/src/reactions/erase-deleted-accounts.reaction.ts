@@ -46,7 +46,10 @@ export function eraseDeletedAccounts(
       await step();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      logger.warn({ message: 'erasure step skipped', code: error.code });
+      // LAST_OWNER means a team gained members in a race with the deletion: say it loudly.
+      const entry = { message: 'erasure step skipped', code: error.code };
+      if (error.code === 'LAST_OWNER') logger.error(entry);
+      else logger.warn(entry);
     }
   };
 
@@ -120,10 +123,16 @@ export function eraseDeletedAccounts(
 
   return {
     name: 'erase-deleted-accounts',
-    eventTypes: new Set(['AccountDeleted', 'MemberAdded']),
+    eventTypes: new Set(['AccountDeleted', 'MemberAdded', 'OrganizationCreated']),
     async react(event) {
       if (event.type === 'AccountDeleted') return erase(event);
-      const { organizationId, userId } = (event as unknown as MemberAdded).data;
+      const { organizationId, userId } =
+        event.type === 'MemberAdded'
+          ? (event as unknown as MemberAdded).data
+          : {
+              organizationId: String(event.data.organizationId),
+              userId: String(event.data.ownerId),
+            };
       const { state } = await aggregates.load(accountStream(userId), accountDecider);
       if (state.status === 'deleted') await leave(organizationId, userId, event);
     },

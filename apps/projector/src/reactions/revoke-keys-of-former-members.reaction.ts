@@ -11,7 +11,7 @@ import {
   type MemberRemoved,
 } from '@app/domain';
 import type { AggregateStore } from '@app/event-store/aggregate-store';
-import type { EventMetadata } from '@app/event-store/event-store.port';
+import type { EventMetadata, EventStore } from '@app/event-store/event-store.port';
 import type { ReadStore } from '@app/read-store/read-store.port';
 import { API_KEYS, type ApiKeyDocument } from '@app/read-store/read-models/api-key.read-model';
 import type { ProjectedEvent } from '../projection';
@@ -26,6 +26,7 @@ import type { Reaction } from './reaction';
 export function revokeKeysOfFormerMembers(
   aggregates: AggregateStore,
   readStore: ReadStore,
+  eventStore: EventStore,
 ): Reaction {
   const revoke = (keyId: string, reason: ApiKeyRevocationReason, cause: ProjectedEvent) => {
     const metadata: EventMetadata = {
@@ -53,7 +54,11 @@ export function revokeKeysOfFormerMembers(
           ownerId: userId,
         });
         const why = reason === 'account_deleted' ? 'account_deleted' : 'member_removed';
-        for (const key of keys) await revoke(key.id, why, event);
+        for (const key of keys) {
+          // Replayed late, the read model may hold keys issued after a re-join: spare them.
+          const [issued] = await eventStore.readStream(apiKeyStream(key.id));
+          if (issued && issued.position < event.position) await revoke(key.id, why, event);
+        }
         return;
       }
       const { keyId, organizationId, ownerId } = (event as unknown as ApiKeyIssued).data;

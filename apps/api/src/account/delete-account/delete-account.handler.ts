@@ -30,7 +30,6 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
   ) {}
 
   async execute({ userId, password, metadata }: DeleteAccountCommand) {
-    const plan = await this.planner.plan(userId);
     const now = new Date().toISOString();
     const result = await this.aggregates.handle(
       accountStream(userId),
@@ -38,6 +37,9 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
       async (state) => {
         const active = state.status === 'active' ? state : null;
         const passwordMatches = await this.passwords.verify(password, active?.passwordHash ?? null);
+        // Planned after the (slow) password check and again on every retry: what the cascade
+        // must undo is read as late as possible.
+        const plan = await this.planner.plan(userId, { upToDate: true });
         if (passwordMatches && plan.blockingOrganizations.length > 0) {
           throw new SoleOwnerOfTeam(
             plan.blockingOrganizations.map((organization) => organization.name),

@@ -6,6 +6,7 @@ import {
   ownerCount,
   type Role,
 } from '@app/domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
 import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { API_KEYS, type ApiKeyDocument } from '@app/read-store/read-models/api-key.read-model';
@@ -40,10 +41,17 @@ export class DeletionPlanner {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly consistency: ReadYourWrites,
     private readonly cache: LiveStreamCache,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
-  async plan(userId: string): Promise<DeletionPlan> {
-    await this.consistency.awaitOwnWrites(userId);
+  /**
+   * `upToDate` waits for the projector to reach the head of the log, not only the caller's
+   * own writes: a deletion must see memberships made a moment ago on any instance.
+   */
+  async plan(userId: string, options: { upToDate?: boolean } = {}): Promise<DeletionPlan> {
+    if (options.upToDate)
+      await this.consistency.awaitProjection(await this.eventStore.headPosition());
+    else await this.consistency.awaitOwnWrites(userId);
     const [memberships, keys, sessions] = await Promise.all([
       this.readStore.find<MemberDocument>(
         MEMBERS.name,

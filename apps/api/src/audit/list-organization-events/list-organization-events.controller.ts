@@ -18,6 +18,12 @@ const peopleOf = (item: AuditEventDocument): string[] =>
     item.data.ownerId,
   ].filter((id): id is string => typeof id === 'string');
 
+/** Names are shown to those who may read the member list, and only of current members. */
+const namedFor = (access: OrganizationAccess): ReadonlySet<string> =>
+  access.permissions.includes('members:read')
+    ? new Set(Object.keys(access.organization.members))
+    : new Set();
+
 @ApiTags('audit')
 @Controller('orgs/:orgId/audit/events')
 export class ListOrganizationEventsController {
@@ -31,7 +37,7 @@ export class ListOrganizationEventsController {
   @ApiOkResponse({
     description:
       'The organization’s events, oldest first; pass `next` as `after` for the following page (null at the end). ' +
-      '`people` names everyone the page mentions, or marks them erased.',
+      '`people` names the current members the page mentions (with members:read), marks erased accounts, and gives only ids otherwise.',
   })
   async list(
     @Query() query: ListOrganizationEventsDto,
@@ -58,7 +64,7 @@ export class ListOrganizationEventsController {
     return {
       items,
       next: documents.length === limit ? (items.at(-1)?.position ?? null) : null,
-      people: await this.people.describe(documents.flatMap(peopleOf)),
+      people: await this.people.describe(documents.flatMap(peopleOf), namedFor(access)),
     };
   }
 }

@@ -21,10 +21,16 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
   async execute({ access, email, role, metadata }: AddMemberCommand) {
     const account = await this.accounts.findByEmail(email);
     if (account?.status !== 'active') throw new NoAccountWithEmail();
-    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
-      type: 'AddMember',
-      data: { ...context, userId: account.userId, role },
-    }));
+    const result = await runAsMember(
+      this.aggregates,
+      access,
+      'members:write',
+      metadata,
+      (context) => ({
+        type: 'AddMember',
+        data: { ...context, userId: account.userId, role },
+      }),
+    );
     return { userId: account.userId, email: account.email ?? email, position: result.position };
   }
 }

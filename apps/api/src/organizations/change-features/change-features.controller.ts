@@ -30,7 +30,7 @@ export class ChangeFeaturesController {
   ) {
     const { organizationId } = access.organization;
     const result = await this.commands.execute(
-      new ChangeFeaturesCommand(organizationId, body.disabled, metadata),
+      new ChangeFeaturesCommand(access, body.disabled, metadata),
     );
     this.consistency.recordWrite(access.userId, result.position);
     return { organizationId, disabled: result.disabled };

@@ -8,10 +8,16 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, role, metadata }: ChangeMemberRoleCommand) {
-    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
-      type: 'ChangeMemberRole',
-      data: { ...context, userId, role },
-    }));
+    const result = await runAsMember(
+      this.aggregates,
+      access,
+      'members:write',
+      metadata,
+      (context) => ({
+        type: 'ChangeMemberRole',
+        data: { ...context, userId, role },
+      }),
+    );
     return { position: result.position };
   }
 }

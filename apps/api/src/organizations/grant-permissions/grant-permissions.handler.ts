@@ -9,10 +9,16 @@ export class GrantPermissionsHandler implements ICommandHandler<GrantPermissions
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, permissions, metadata }: GrantPermissionsCommand) {
-    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
-      type: 'GrantMemberPermissions',
-      data: { ...context, userId, permissions },
-    }));
+    const result = await runAsMember(
+      this.aggregates,
+      access,
+      'members:write',
+      metadata,
+      (context) => ({
+        type: 'GrantMemberPermissions',
+        data: { ...context, userId, permissions },
+      }),
+    );
     const member = membershipOf(result.state, userId);
     if (!member) throw new MemberNotFound();
     return {

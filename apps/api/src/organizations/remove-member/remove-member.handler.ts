@@ -8,10 +8,16 @@ export class RemoveMemberHandler implements ICommandHandler<RemoveMemberCommand>
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ access, userId, metadata }: RemoveMemberCommand) {
-    const result = await runAsMember(this.aggregates, access, metadata, (context) => ({
-      type: 'RemoveMember',
-      data: { ...context, userId, reason: 'removed' },
-    }));
+    const result = await runAsMember(
+      this.aggregates,
+      access,
+      'members:write',
+      metadata,
+      (context) => ({
+        type: 'RemoveMember',
+        data: { ...context, userId, reason: 'removed' },
+      }),
+    );
     return { position: result.position };
   }
 }
