@@ -233,6 +233,13 @@ describe('audit command line', () => {
     const hashes = events.filter((event) => 'passwordHash' in event.data);
     expect(hashes.length).toBeGreaterThanOrEqual(4);
     for (const event of hashes) expect(event.data.passwordHash).toBe('[redacted]');
+    // no email hash either: not in AccountDeleted, not in the email streams' names
+    const deletions = events.filter((event) => event.type === 'AccountDeleted');
+    expect(deletions.length).toBeGreaterThan(0);
+    for (const event of deletions) expect(event.data.emailHash).toBe('[redacted]');
+    const emailStreams = events.filter((event) => event.stream.startsWith('email-'));
+    expect(emailStreams.length).toBeGreaterThan(0);
+    for (const event of emailStreams) expect(event.stream).toBe('email-[redacted]');
     expect(run.stdout).not.toMatch(/\$2[aby]\$/); // no bcrypt hash anywhere
 
     const middle = events[Math.floor(events.length / 2)]!.position;

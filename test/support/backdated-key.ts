@@ -3,6 +3,7 @@ import {
   apiKeyDecider,
   apiKeyStream,
   base62From,
+  randomBytesFor,
   formatApiKey,
   KEY_ID_LENGTH,
   maskApiKey,
@@ -31,8 +32,8 @@ export async function issueBackdatedKey(
   try {
     const secrets = loadSecrets(config);
     const codec = new PersonalDataCodec(new DataKeyRing(storage.dataKeys, secrets.masterKey));
-    const keyId = base62From(randomBytes(KEY_ID_LENGTH), KEY_ID_LENGTH);
-    const secret = base62From(randomBytes(SECRET_LENGTH), SECRET_LENGTH);
+    const keyId = base62From(randomBytes(randomBytesFor(KEY_ID_LENGTH)), KEY_ID_LENGTH);
+    const secret = base62From(randomBytes(randomBytesFor(SECRET_LENGTH)), SECRET_LENGTH);
     const key = formatApiKey(keyId, secret);
     await new AggregateStore(storage.eventStore, codec).handle(
       apiKeyStream(keyId),

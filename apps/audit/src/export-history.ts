@@ -15,11 +15,25 @@ export const EXPORT_USAGE = `npm run audit -- export [--after POSITION]
 Prints the event history as NDJSON on stdout, oldest first, one event per line:
   {position, stream, revision, type, occurredAt, actor, correlationId, causationId, data}
 Personal fields are decrypted while the account exists and null once it was erased.
-Credential hashes (passwordHash, secretHash, tokenHash) are printed as "${REDACTED}".
+Credential hashes (passwordHash, secretHash, tokenHash) and email hashes (emailHash, the
+name of email-* streams) are printed as "${REDACTED}".
   --after POSITION   only the events after that position (e.g. the last one of an earlier export)`;
 
 /** Secrets that verify credentials: never audit material, even hashed, and never decrypted. */
-const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['passwordHash', 'secretHash', 'tokenHash']);
+/**
+ * Credential hashes, and the keyed hash of an email: with the pepper, a guessed address could
+ * be confirmed against it, even for an erased account.
+ */
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
+  'passwordHash',
+  'secretHash',
+  'tokenHash',
+  'emailHash',
+]);
+
+/** `email-<hmac>` streams are named by that same hash. */
+const exportedStreamName = (stream: string): string =>
+  stream.startsWith('email-') ? `email-${REDACTED}` : stream;
 
 export interface ExportedEvent {
   readonly position: string;
@@ -65,7 +79,7 @@ export async function toExportedEvent(
   const { metadata } = recorded;
   return {
     position: String(recorded.position),
-    stream: recorded.stream,
+    stream: exportedStreamName(recorded.stream),
     revision: recorded.revision,
     type: recorded.type,
     occurredAt: recorded.recordedAt,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AggregateStore } from './aggregate-store';
+import { AggregateStore, ConcurrentWritesError } from './aggregate-store';
 import type { DomainEvent, EventCodec } from './event-codec';
 import { WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
 import { createChainVerifier } from './integrity';
@@ -78,6 +78,21 @@ describe('AggregateStore on SQLite', () => {
     await expect(
       aggregates.handle('count-1', counter, () => 1, { metadata, expectedRevision: 2 }),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('given conflicts beyond its attempts and no expected revision, fails as concurrent writes', async () => {
+    const conflicting = new AggregateStore(store, plain);
+    // Every attempt's command lets another writer append first, so each append conflicts.
+    const racing = () =>
+      other.append('count-3', [{ id: randomUUID(), type: 'Added', data: {}, metadata }], {
+        expectedRevision: 'any',
+      });
+    await expect(
+      conflicting.handle('count-3', counter, async () => (await racing(), 1), {
+        metadata,
+        maxAttempts: 3,
+      }),
+    ).rejects.toBeInstanceOf(ConcurrentWritesError);
   });
 
   it('given concurrent commands without an expected revision, retries and loses none', async () => {

@@ -44,6 +44,17 @@ export interface HandleResult<State, Event> extends LoadedAggregate<State> {
 
 const DEFAULT_CACHED_STREAMS = 20_000;
 
+/** Writers kept winning the race for this stream however often the command was retried. */
+export class ConcurrentWritesError extends Error {
+  override readonly name = 'ConcurrentWritesError';
+  constructor(
+    readonly stream: string,
+    readonly attempts: number,
+  ) {
+    super(`stream ${stream}: still conflicting after ${attempts} attempts`);
+  }
+}
+
 /**
  * Loads aggregates and runs commands against them. Folded states are kept in memory, but
  * every load still reads the stream's tail from the store (usually nothing): a cached state
@@ -117,8 +128,10 @@ export class AggregateStore {
         for (const listener of this.appendListeners) listener(stream);
         return { ...next, events, position: appended.position };
       } catch (error) {
-        const retry = options.expectedRevision === undefined && attempt < maxAttempts;
-        if (!(error instanceof WrongExpectedRevisionError) || !retry) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // With If-Match the client asked for this revision: its conflict is theirs (412).
+        if (options.expectedRevision !== undefined) throw error;
+        if (attempt >= maxAttempts) throw new ConcurrentWritesError(stream, attempt);
       }
     }
   }

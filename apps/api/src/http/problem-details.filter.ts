@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '@app/domain';
+import { ConcurrentWritesError } from '@app/event-store/aggregate-store';
 import { WrongExpectedRevisionError } from '@app/event-store/event-store.port';
 import { InvalidInput, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem';
 import { requestIdOf } from './request-id.middleware';
@@ -67,6 +68,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: error.code,
         errors,
       });
+    }
+    if (error instanceof ConcurrentWritesError) {
+      return problem(
+        409,
+        'concurrent-writes',
+        'Too many changes at once to this resource; retry shortly.',
+      );
     }
     if (error instanceof WrongExpectedRevisionError) {
       return problem(

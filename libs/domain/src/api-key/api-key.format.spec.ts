@@ -1,9 +1,16 @@
-import { base62From, expiryOf, formatApiKey, maskApiKey, parseApiKey } from './api-key.format';
+import {
+  base62From,
+  expiryOf,
+  formatApiKey,
+  maskApiKey,
+  parseApiKey,
+  randomBytesFor,
+} from './api-key.format';
 
 const bytes = (seed: number, length: number) =>
   Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) % 256);
-const keyId = base62From(bytes(1, 16), 16);
-const secret = base62From(bytes(2, 43), 43);
+const keyId = base62From(bytes(1, randomBytesFor(16)), 16);
+const secret = base62From(bytes(2, randomBytesFor(43)), 43);
 const key = formatApiKey(keyId, secret);
 
 describe('API key format', () => {
@@ -38,4 +45,10 @@ describe('API key format', () => {
   });
 
   it('needs enough random bytes', () => expect(() => base62From(new Uint8Array(3), 4)).toThrow());
+
+  it('skips bytes that would favour some characters', () => {
+    expect(base62From(Uint8Array.from([255, 248, 0, 61, 247]), 3)).toBe(
+      '0z' + '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[247 % 62],
+    );
+  });
 });

@@ -33,11 +33,20 @@ function toBase62(value: number, width: number): string {
   return out;
 }
 
-/** Maps random bytes to base62 characters (rejection-free modulo: a slight bias, far below the 256-bit margin). */
+/** Bytes at or above this are skipped: 248 = 4 × 62, so every character is equally likely. */
+const UNBIASED_LIMIT = 248;
+
+/** How many random bytes to supply for `length` characters: twice over, never short in practice. */
+export const randomBytesFor = (length: number): number => length * 2;
+
+/** Maps random bytes to base62 characters by rejection sampling, so no character is favoured. */
 export function base62From(bytes: Uint8Array, length: number): string {
-  if (bytes.length < length) throw new Error(`need ${length} random bytes, got ${bytes.length}`);
   let out = '';
-  for (let i = 0; i < length; i++) out += BASE62[(bytes[i] ?? 0) % 62];
+  for (const byte of bytes) {
+    if (out.length === length) break;
+    if (byte < UNBIASED_LIMIT) out += BASE62[byte % 62];
+  }
+  if (out.length < length) throw new Error(`need more random bytes for ${length} characters`);
   return out;
 }
 

@@ -81,6 +81,18 @@ describe('PersonalDataCodec', () => {
     await expect(codec.decode(recorded(encoded.type, swapped))).rejects.toThrow();
   });
 
+  it('given an erased account, refuses to encrypt anything new for it and creates no key', async () => {
+    const { codec, ring, store } = setup();
+    await codec.encode(event);
+    await ring.destroy('u1');
+    const rename = {
+      type: 'NameChanged',
+      data: { userId: 'u1', firstName: 'X', lastName: 'Y', changedAt: 't' },
+    };
+    await expect(codec.encode(rename)).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' });
+    expect(await store.get('u1')).toBeNull();
+  });
+
   it('given an event without personal fields, passes it through', async () => {
     const { codec } = setup();
     const plain = { type: 'SessionEnded', data: { sessionId: 's', userId: 'u1' } };

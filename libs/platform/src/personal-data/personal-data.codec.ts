@@ -1,4 +1,6 @@
-import { PERSONAL_DATA_SUBJECT_FIELD, PERSONAL_FIELDS } from '@app/domain';
+import { AccountNotFound, PERSONAL_DATA_SUBJECT_FIELD, PERSONAL_FIELDS } from '@app/domain';
+
+const KEY_CREATING_EVENT = 'AccountRegistered';
 import type { DecodeOptions, DomainEvent, EventCodec } from '@app/event-store/event-codec';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from './data-key-ring';
@@ -16,7 +18,13 @@ export class PersonalDataCodec implements EventCodec {
     const fields = PERSONAL_FIELDS[event.type];
     if (!fields) return event;
     const subject = subjectOf(event);
-    const key = await this.keys.getOrCreate(subject);
+    // Only a registration creates a key: any later event of an erased account must not bring
+    // a fresh one into being (a rename racing the deletion would otherwise do just that).
+    const key =
+      event.type === KEY_CREATING_EVENT
+        ? await this.keys.getOrCreate(subject)
+        : await this.keys.find(subject);
+    if (!key) throw new AccountNotFound();
     const data: Record<string, unknown> = { ...event.data };
     for (const field of fields) {
       const value = data[field];

@@ -4,6 +4,7 @@ import {
   apiKeyDecider,
   apiKeyStream,
   base62From,
+  randomBytesFor,
   formatApiKey,
   KEY_ID_LENGTH,
   maskApiKey,
@@ -22,8 +23,8 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
   ) {}
 
   async execute({ organizationId, ownerId, description, metadata }: CreateApiKeyCommand) {
-    const keyId = base62From(randomBytes(KEY_ID_LENGTH), KEY_ID_LENGTH);
-    const secret = base62From(randomBytes(SECRET_LENGTH), SECRET_LENGTH);
+    const keyId = base62From(randomBytes(randomBytesFor(KEY_ID_LENGTH)), KEY_ID_LENGTH);
+    const secret = base62From(randomBytes(randomBytesFor(SECRET_LENGTH)), SECRET_LENGTH);
     const key = formatApiKey(keyId, secret);
     const maskedKey = maskApiKey(key);
     const secretHash = this.hasher.hash(API_KEY_PURPOSE, secret);
