@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { base62From, formatApiKey, SECRET_LENGTH } from '@app/domain';
+import { base62From, randomBytesFor, formatApiKey, SECRET_LENGTH } from '@app/domain';
 import { Cluster } from './support/cluster';
 import { emptyFigures, writeFigures } from './support/figures';
 import {
@@ -129,7 +129,10 @@ describe('reliability: schema-driven fuzzing of every endpoint', () => {
         return { authorization: `Bearer ${owner.token.split('.')[0]}.${'A'.repeat(43)}` };
       case 'forged-key':
         return {
-          'x-api-key': formatApiKey(key.id, base62From(randomBytes(SECRET_LENGTH), SECRET_LENGTH)),
+          'x-api-key': formatApiKey(
+            key.id,
+            base62From(randomBytes(randomBytesFor(SECRET_LENGTH)), SECRET_LENGTH),
+          ),
         };
     }
   }
