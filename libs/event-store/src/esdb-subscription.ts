@@ -5,19 +5,13 @@ import {
   START,
   excludeSystemEvents,
 } from '@eventstore/db-client';
-import type {
-  RecordedEvent,
-  Subscription,
-  SubscriptionHandler,
-  SubscriptionStart,
-} from './event-store.port';
+import type { RecordedEvent, SubscriptionHandler, SubscriptionStart } from './event-store.port';
 import { EsdbCatchUpTracker } from './esdb-catch-up-tracker';
 import { toRecordedEvent } from './esdb-recorded-event';
 import {
+  RetryingSubscription,
   SUBSCRIPTION_BATCH_SIZE,
   reportStatus,
-  retryDelayMs,
-  sleepUnlessAborted,
 } from './subscription-lifecycle';
 
 /** Reads the commit position of the last event in $all, system events included. */
@@ -29,9 +23,7 @@ const BEFORE_FIRST_EVENT = -1n;
  * A catch-up subscription to $all. The client does not resubscribe after a drop, so this
  * does: from the last handled position, with backoff, reporting `down` in between.
  */
-export class EsdbSubscription implements Subscription {
-  private readonly closing = new AbortController();
-  private readonly delivery: Promise<void>;
+export class EsdbSubscription extends RetryingSubscription {
   /** Undefined only for 'start' and 'now' before anything is known; exclusive when set. */
   private lastHandledPosition: bigint | undefined;
 
@@ -39,34 +31,13 @@ export class EsdbSubscription implements Subscription {
     private readonly client: EventStoreDBClient,
     private readonly readHeadPosition: ReadHeadPosition,
     private readonly start: SubscriptionStart,
-    private readonly handler: SubscriptionHandler,
+    handler: SubscriptionHandler,
   ) {
+    super(handler);
     this.lastHandledPosition = typeof start === 'object' ? start.after : undefined;
-    // Deferred so that no handler call happens before `subscribe` has returned.
-    this.delivery = Promise.resolve().then(() => this.deliverWithRetries());
   }
 
-  async close(): Promise<void> {
-    this.closing.abort();
-    await this.delivery;
-  }
-
-  private async deliverWithRetries(): Promise<void> {
-    let consecutiveFailures = 0;
-    while (!this.closing.signal.aborted) {
-      reportStatus(this.handler, 'catching-up');
-      try {
-        await this.deliverUntilClosed(() => (consecutiveFailures = 0));
-      } catch (error) {
-        if (this.closing.signal.aborted) return;
-        consecutiveFailures += 1;
-        reportStatus(this.handler, 'down', error);
-        await sleepUnlessAborted(retryDelayMs(consecutiveFailures), this.closing.signal);
-      }
-    }
-  }
-
-  private async deliverUntilClosed(onDelivered: () => void): Promise<void> {
+  protected async deliverUntilClosed(onDelivered: () => void): Promise<void> {
     const headAtStart = await this.readHeadPosition();
     if (this.closing.signal.aborted) return;
     // 'now' is pinned to the head on the first attempt, so a retry cannot skip events.

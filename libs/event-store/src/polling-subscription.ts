@@ -1,9 +1,8 @@
-import type { RecordedEvent, Subscription, SubscriptionHandler } from './event-store.port';
+import type { RecordedEvent, SubscriptionHandler } from './event-store.port';
 import {
+  RetryingSubscription,
   SUBSCRIPTION_BATCH_SIZE,
   reportStatus,
-  retryDelayMs,
-  sleepUnlessAborted,
 } from './subscription-lifecycle';
 
 export interface CommitNotifications {
@@ -24,40 +23,16 @@ export interface PollingSubscriptionSource {
  * instead of pushing events makes "live" and "catching up" the same code path, and a retry
  * after a failure simply resumes from the last delivered position.
  */
-export class PollingSubscription implements Subscription {
-  private readonly closing = new AbortController();
-  private readonly delivery: Promise<void>;
-
+export class PollingSubscription extends RetryingSubscription {
   constructor(
     private readonly source: PollingSubscriptionSource,
     private lastDeliveredPosition: bigint,
-    private readonly handler: SubscriptionHandler,
+    handler: SubscriptionHandler,
   ) {
-    // Deferred so that no handler call happens before `subscribe` has returned.
-    this.delivery = Promise.resolve().then(() => this.deliverWithRetries());
+    super(handler);
   }
 
-  async close(): Promise<void> {
-    this.closing.abort();
-    await this.delivery;
-  }
-
-  private async deliverWithRetries(): Promise<void> {
-    let consecutiveFailures = 0;
-    while (!this.closing.signal.aborted) {
-      reportStatus(this.handler, 'catching-up');
-      try {
-        await this.deliverUntilClosed(() => (consecutiveFailures = 0));
-      } catch (error) {
-        if (this.closing.signal.aborted) return;
-        consecutiveFailures += 1;
-        reportStatus(this.handler, 'down', error);
-        await sleepUnlessAborted(retryDelayMs(consecutiveFailures), this.closing.signal);
-      }
-    }
-  }
-
-  private async deliverUntilClosed(onDelivered: () => void): Promise<void> {
+  protected async deliverUntilClosed(onDelivered: () => void): Promise<void> {
     let live = false;
     while (!this.closing.signal.aborted) {
       const sequenceBeforeRead = this.source.commits.commitSequence;
