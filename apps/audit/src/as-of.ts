@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@app/event-store/integrity';
 import {
   type ActiveOrganization,
   accountDecider,
@@ -105,7 +106,7 @@ async function foldUntil<S, E extends DomainEvent>(
   const cutoff = Date.parse(asOf);
   let state = decider.initialState();
   for (const recorded of await eventStore.readStream(stream)) {
-    if (Date.parse(recorded.recordedAt) > cutoff) break;
+    if (Date.parse(occurredAtOf(recorded)) > cutoff) break;
     state = decider.evolve(state, (await codec.decode(recorded, { omit: UNREAD_FIELDS })) as E);
   }
   return state;

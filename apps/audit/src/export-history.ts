@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@app/event-store/integrity';
 import type { EventCodec } from '@app/event-store/event-codec';
 import type { EventStore, RecordedEvent } from '@app/event-store/event-store.port';
 import {
@@ -82,7 +83,7 @@ export async function toExportedEvent(
     stream: exportedStreamName(recorded.stream),
     revision: recorded.revision,
     type: recorded.type,
-    occurredAt: recorded.recordedAt,
+    occurredAt: occurredAtOf(recorded),
     actor: metadata.actor ?? null,
     correlationId: metadata.correlationId ?? null,
     causationId: metadata.causationId ?? null,

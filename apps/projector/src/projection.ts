@@ -1,3 +1,4 @@
+import { occurredAtOf } from '@app/event-store/integrity';
 import type { EventCodec } from '@app/event-store/event-codec';
 import type { EventMetadata, RecordedEvent } from '@app/event-store/event-store.port';
 import type { CollectionDefinition, Doc, Scalar } from '@app/read-store/read-store.port';
@@ -10,6 +11,7 @@ export interface ProjectedEvent {
   readonly stream: string;
   readonly revision: number;
   readonly position: bigint;
+  /** When it happened: the writer's stamp in the hashed metadata (see `occurredAtOf`). */
   readonly recordedAt: string;
   readonly metadata: EventMetadata;
 }
@@ -42,6 +44,15 @@ export async function toProjectedEvent(
   recorded: RecordedEvent,
 ): Promise<ProjectedEvent> {
   const { type, data } = await codec.decode(recorded, { omit: UNREAD_FIELDS });
-  const { id, stream, revision, position, recordedAt, metadata } = recorded;
-  return { id, type, data, stream, revision, position, recordedAt, metadata };
+  const { id, stream, revision, position, metadata } = recorded;
+  return {
+    id,
+    type,
+    data,
+    stream,
+    revision,
+    position,
+    recordedAt: occurredAtOf(recorded),
+    metadata,
+  };
 }

@@ -60,6 +60,7 @@ describe('AggregateStore on SQLite', () => {
     expect(events).toHaveLength(5);
     expect(events.map((event) => verifier.next(event))).toEqual(Array(5).fill(null));
     expect(events[0]?.metadata.previousHash).toBeNull();
+    expect(Date.parse(String(events[0]?.metadata.occurredAt))).toBeGreaterThan(0);
     expect(events[3]?.metadata.previousHash).toBe(events[2]?.metadata.hash);
   });
 

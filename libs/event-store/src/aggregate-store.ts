@@ -167,13 +167,14 @@ export class AggregateStore {
     metadata: EventMetadata,
   ): Promise<EventToAppend[]> {
     const encoded = await Promise.all(events.map((event) => this.codec.encode(event)));
+    const stamped = { ...metadata, occurredAt: new Date().toISOString() };
     const hashable = encoded.map((event, index) => ({
       id: randomUUID(),
       stream,
       revision: firstRevision + index,
       type: event.type,
       data: event.data,
-      metadata,
+      metadata: stamped,
     }));
     return chain(hashable, lastHash).map(({ id, type, data, metadata: chained }) => ({
       id,

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from './event-store.port';
-import { canonicalJson, chain, createChainVerifier } from './integrity';
+import { canonicalJson, chain, createChainVerifier, occurredAtOf } from './integrity';
 
 const metadata = {
   correlationId: 'c',
@@ -34,6 +34,29 @@ describe('integrity chain', () => {
       event: { id: 'a-2' },
       problem: expect.stringContaining('hash'),
     });
+  });
+
+  it('given an event moved in time through its stamp, names it', () => {
+    const events = chain(
+      [
+        {
+          id: 'e',
+          stream: 't',
+          revision: 0,
+          type: 'T',
+          data: {},
+          metadata: { ...metadata, occurredAt: '2026-01-01T00:00:00.000Z' },
+        },
+      ],
+      null,
+    ).map((event) => ({ ...event, position: 1n, recordedAt: 't' }));
+    const moved = events.map((event) => ({
+      ...event,
+      metadata: { ...event.metadata, occurredAt: '2025-01-01T00:00:00.000Z' },
+    }));
+    expect(breaks(moved)[0]).toMatchObject({ event: { id: 'e' } });
+    expect(occurredAtOf(events[0]!)).toBe('2026-01-01T00:00:00.000Z');
+    expect(occurredAtOf({ metadata, recordedAt: 'stored-time' })).toBe('stored-time');
   });
 
   it('given a removed event, names the one after the gap', () => {

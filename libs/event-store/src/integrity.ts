@@ -98,3 +98,14 @@ export function createChainVerifier(): { next(event: RecordedEvent): ChainBreak 
     },
   };
 }
+
+/**
+ * When an event happened, as the writer stamped it into the hashed metadata: an edit of the
+ * store's own timestamp column cannot move an event in time for auditors. Events written
+ * before the stamp existed fall back to the store's time.
+ */
+export function occurredAtOf(event: Pick<RecordedEvent, 'metadata' | 'recordedAt'>): string {
+  return typeof event.metadata.occurredAt === 'string'
+    ? event.metadata.occurredAt
+    : event.recordedAt;
+}
