@@ -14,7 +14,7 @@ import {
   type Answer,
   type RecordingClient,
 } from './support/recording-client';
-import { SecretBook, uniquePassword } from './support/secret-book';
+import { SecretBook, uniquePassword, leaksOfRun } from './support/secret-book';
 
 /**
  * Dozens of clients at once on two api instances sharing one DATA_DIR: no lost update, every
@@ -332,13 +332,7 @@ describe('reliability: concurrent clients', () => {
 
   it('leaves no password, session token or API key in any log line, data file or error body', async () => {
     await cluster.stop();
-    const leaks = [
-      ...book.scanTexts('process output', cluster.outputs()),
-      ...book.scanDirectory(cluster.dataDir),
-      ...book.scanTexts('error body', traffic.errorBodies),
-    ];
-    figures.leaks = leaks.length;
-    figures.details.secretsTracked = book.size;
+    const leaks = leaksOfRun(book, { cluster, traffic, figures });
     expect(book.size).toBeGreaterThan(100);
     expect(cluster.outputs().join('').length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);

@@ -15,7 +15,7 @@ import {
   type Answer,
   type RecordingClient,
 } from './support/recording-client';
-import { SecretBook } from './support/secret-book';
+import { SecretBook, leaksOfRun } from './support/secret-book';
 
 /** What a worker knows of each credential it handled: known outcomes, and unknown ones. */
 type KeyState = 'active' | 'deleted' | 'delete-unknown';
@@ -493,13 +493,7 @@ describe('reliability: SIGKILL of the projector and the api under load', () => {
 
   it('leaves no password, session token or API key in any log line, data file or error body', async () => {
     await cluster.stop();
-    const leaks = [
-      ...book.scanTexts('process output', cluster.outputs()),
-      ...book.scanDirectory(cluster.dataDir),
-      ...book.scanTexts('error body', traffic.errorBodies),
-    ];
-    figures.leaks = leaks.length;
-    figures.details.secretsTracked = book.size;
+    const leaks = leaksOfRun(book, { cluster, traffic, figures });
     expect(leaks).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import {
   type Answer,
   type RecordingClient,
 } from './support/recording-client';
-import { SecretBook } from './support/secret-book';
+import { SecretBook, leaksOfRun } from './support/secret-book';
 
 type Credential =
   'none' | 'session' | 'member-session' | 'api-key' | 'forged-session' | 'forged-key';
@@ -251,13 +251,7 @@ describe('reliability: schema-driven fuzzing of every endpoint', () => {
 
   it('leaves no password, session token or API key in any log line, data file or error body', async () => {
     await cluster.stop();
-    const leaks = [
-      ...book.scanTexts('process output', cluster.outputs()),
-      ...book.scanDirectory(cluster.dataDir),
-      ...book.scanTexts('error body', traffic.errorBodies),
-    ];
-    figures.leaks = leaks.length;
-    figures.details.secretsTracked = book.size;
+    const leaks = leaksOfRun(book, { cluster, traffic, figures });
     expect(leaks).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import {
   type Answer,
   type RecordingClient,
 } from './support/recording-client';
-import { SecretBook, uniquePassword } from './support/secret-book';
+import { SecretBook, uniquePassword, leaksOfRun } from './support/secret-book';
 
 /**
  * Two tenants. A person and an API key of organization A try every organization endpoint of
@@ -258,13 +258,7 @@ describe('reliability: tenant isolation and indistinguishable logins', () => {
 
   it('leaves no password, session token or API key in any log line, data file or error body', async () => {
     await cluster.stop();
-    const leaks = [
-      ...book.scanTexts('process output', cluster.outputs()),
-      ...book.scanDirectory(cluster.dataDir),
-      ...book.scanTexts('error body', traffic.errorBodies),
-    ];
-    figures.leaks = leaks.length;
-    figures.details.secretsTracked = book.size;
+    const leaks = leaksOfRun(book, { cluster, traffic, figures });
     expect(leaks).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import {
   type Answer,
   type RecordingClient,
 } from './support/recording-client';
-import { SecretBook, uniquePassword } from './support/secret-book';
+import { SecretBook, uniquePassword, leaksOfRun } from './support/secret-book';
 
 const BODY_LIMIT_BYTES = 16_384;
 const LOGIN_MAX_FAILURES = 5;
@@ -206,13 +206,7 @@ describe('reliability: floods and limits', () => {
 
   it('leaves no password, session token or API key in any log line, data file or error body', async () => {
     await cluster.stop();
-    const leaks = [
-      ...book.scanTexts('process output', cluster.outputs()),
-      ...book.scanDirectory(cluster.dataDir),
-      ...book.scanTexts('error body', traffic.errorBodies),
-    ];
-    figures.leaks = leaks.length;
-    figures.details.secretsTracked = book.size;
+    const leaks = leaksOfRun(book, { cluster, traffic, figures });
     expect(leaks).toEqual([]);
   });
 });

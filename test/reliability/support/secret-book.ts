@@ -1,3 +1,6 @@
+import type { Cluster } from './cluster';
+import type { Figures } from './figures';
+import type { Traffic } from './recording-client';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { filesContaining } from '../../support/data-dir-scan';
@@ -63,4 +66,27 @@ export class SecretBook {
       return `${hit.slice(0, hit.indexOf(': '))}: ${kinds.get(secret) ?? 'secret'}`;
     });
   }
+}
+
+/**
+ * Everything a run left behind (its processes' output, its data files, the error bodies it
+ * received) scanned for every secret the book holds; the count goes into the suite's figures.
+ */
+export function leaksOfRun(
+  book: SecretBook,
+  run: {
+    cluster: Pick<Cluster, 'outputs' | 'dataDir'>;
+    traffic: Pick<Traffic, 'errorBodies'>;
+    figures: Figures;
+  },
+): string[] {
+  const { cluster, traffic, figures } = run;
+  const leaks = [
+    ...book.scanTexts('process output', cluster.outputs()),
+    ...book.scanDirectory(cluster.dataDir),
+    ...book.scanTexts('error body', traffic.errorBodies),
+  ];
+  figures.leaks = leaks.length;
+  figures.details.secretsTracked = book.size;
+  return leaks;
 }
