@@ -32,6 +32,9 @@ describe('audit trail and security log over HTTP', () => {
     await http.patch(`/orgs/${orgId}/members/${dev.userId}`, { role: 'viewer' }, admin.token);
     await http.put(`/orgs/${orgId}/features`, { disabled: ['api_keys'] }, owner.token);
     await http.delete(`/orgs/${orgId}/members/${dev.userId}`, owner.token);
+    // Read-your-writes is per caller: the owner's own read waits until the projector has
+    // passed their last write, so the other members' reads below see the whole history.
+    await http.get(`/orgs/${orgId}/audit/events`, owner.token);
   }, 60_000);
   afterAll(() => service.close());
 
