@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { accountStream, organizationStream } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import { Cluster } from './support/cluster';
-import { emptyFigures, writeFigures } from './support/figures';
+import { emptyFigures, finishSuite } from './support/figures';
 import { addMember, createOrganization, logIn, signUp, type Person } from './support/people';
 import {
-  closeConnections,
   recordingClient,
   Traffic,
   type Answer,
@@ -35,21 +34,13 @@ describe('reliability: concurrent clients', () => {
     instances = [0, 1].map((i) => recordingClient(cluster.baseUrl(i), traffic));
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    cluster?.remove();
-    closeConnections();
-    figures.requests = traffic.requests;
-    figures.serverErrors = traffic.serverErrors.length;
-    figures.connectionErrors = traffic.connectionErrors;
-    figures.details = {
-      ...figures.details,
-      statuses: traffic.statuses,
-      serverErrorSamples: traffic.serverErrors.slice(0, 5),
-      unexpectedAnswers: unexpected.slice(0, 20),
-    };
-    writeFigures('concurrency', figures);
-  });
+  afterAll(() =>
+    finishSuite(
+      'concurrency',
+      { cluster, traffic, figures },
+      { unexpectedAnswers: unexpected.slice(0, 20) },
+    ),
+  );
 
   const decodedStream = async (stream: string) => {
     const codec = await cluster.codec();

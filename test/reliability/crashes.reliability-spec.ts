@@ -4,11 +4,10 @@ import { Projector } from '../../apps/projector/src/projector';
 import { PROJECTIONS } from '../../apps/projector/src/projections';
 import { SqliteReadStore } from '@app/read-store/sqlite-read-store';
 import { Cluster } from './support/cluster';
-import { emptyFigures, writeFigures } from './support/figures';
+import { emptyFigures, finishSuite } from './support/figures';
 import { createOrganization, signUp, type Person } from './support/people';
 import { Random, runSeed, sleep } from './support/random';
 import {
-  closeConnections,
   ConnectionError,
   recordingClient,
   Traffic,
@@ -79,25 +78,18 @@ describe('reliability: SIGKILL of the projector and the api under load', () => {
     }
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    cluster?.remove();
-    closeConnections();
-    figures.requests = traffic.requests;
-    figures.faults = cluster?.faults ?? 0;
-    figures.serverErrors = traffic.serverErrors.length;
-    figures.connectionErrors = traffic.connectionErrors;
-    figures.details = {
-      ...figures.details,
-      seed: random.seed,
-      statuses: traffic.statuses,
-      unknownOutcomes,
-      serviceUnavailable: serviceUnavailable.length,
-      serverErrorSamples: traffic.serverErrors.slice(0, 5),
-      violations: violations.slice(0, 20),
-    };
-    writeFigures('crashes', figures);
-  });
+  afterAll(() =>
+    finishSuite(
+      'crashes',
+      { cluster, traffic, figures },
+      {
+        seed: random.seed,
+        unknownOutcomes,
+        serviceUnavailable: serviceUnavailable.length,
+        violations: violations.slice(0, 20),
+      },
+    ),
+  );
 
   /**
    * One request of the load: the answer, `refused` (never processed) or `unknown` (the

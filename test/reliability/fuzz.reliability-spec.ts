@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { base62From, randomBytesFor, formatApiKey, SECRET_LENGTH } from '@app/domain';
 import { Cluster } from './support/cluster';
-import { emptyFigures, writeFigures } from './support/figures';
+import { emptyFigures, finishSuite } from './support/figures';
 import {
   casesFor,
   operationsOf,
@@ -18,7 +18,6 @@ import {
 } from './support/people';
 import { Random, runSeed } from './support/random';
 import {
-  closeConnections,
   recordingClient,
   Traffic,
   type Answer,
@@ -80,24 +79,19 @@ describe('reliability: schema-driven fuzzing of every endpoint', () => {
     document = (await http.get('/docs-json')).body;
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    cluster?.remove();
-    closeConnections();
-    figures.requests = traffic.requests;
-    figures.serverErrors = traffic.serverErrors.length;
-    figures.connectionErrors = traffic.connectionErrors;
-    figures.details = {
-      ...figures.details,
-      seed: random.seed,
-      statuses: traffic.statuses,
-      findings: Object.fromEntries(
-        Object.entries(findings).map(([name, list]) => [name, list.length]),
-      ),
-      serverErrorSamples: findings.serverError?.slice(0, 8),
-    };
-    writeFigures('fuzz', figures);
-  });
+  afterAll(() =>
+    finishSuite(
+      'fuzz',
+      { cluster, traffic, figures },
+      {
+        seed: random.seed,
+        findings: Object.fromEntries(
+          Object.entries(findings).map(([name, list]) => [name, list.length]),
+        ),
+        serverErrorSamples: findings.serverError?.slice(0, 8),
+      },
+    ),
+  );
 
   /** Puts back whatever a successful fuzz case undid: the sessions, the key, the member, the features. */
   async function restoreContext(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cluster } from './support/cluster';
-import { emptyFigures, writeFigures } from './support/figures';
+import { emptyFigures, finishSuite } from './support/figures';
 import {
   operationsOf,
   validValue,
@@ -10,7 +10,6 @@ import {
 import { addMember, createKey, createOrganization, signUp, type Person } from './support/people';
 import { Random } from './support/random';
 import {
-  closeConnections,
   recordingClient,
   Traffic,
   withoutRequestId,
@@ -70,20 +69,7 @@ describe('reliability: tenant isolation and indistinguishable logins', () => {
     operations = operationsOf((await http.get('/docs-json')).body as OpenApiDocument);
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    cluster?.remove();
-    closeConnections();
-    figures.requests = traffic.requests;
-    figures.serverErrors = traffic.serverErrors.length;
-    figures.connectionErrors = traffic.connectionErrors;
-    figures.details = {
-      ...figures.details,
-      statuses: traffic.statuses,
-      serverErrorSamples: traffic.serverErrors.slice(0, 5),
-    };
-    writeFigures('isolation', figures);
-  });
+  afterAll(() => finishSuite('isolation', { cluster, traffic, figures }));
 
   const mentionsB = (answer: Answer): string[] =>
     bSecrets.filter((secret) => answer.text.includes(secret)).map((s) => `mentions ${s}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cluster } from './support/cluster';
-import { emptyFigures, writeFigures } from './support/figures';
+import { emptyFigures, finishSuite } from './support/figures';
 import {
   operationsOf,
   validValue,
@@ -10,7 +10,6 @@ import {
 import { addMember, createKey, createOrganization, signUp, type Person } from './support/people';
 import { Random } from './support/random';
 import {
-  closeConnections,
   recordingClient,
   Traffic,
   type Answer,
@@ -55,20 +54,7 @@ describe('reliability: floods and limits', () => {
     operations = operationsOf((await http.get('/docs-json')).body as OpenApiDocument);
   }, 60_000);
 
-  afterAll(async () => {
-    await cluster?.stop();
-    cluster?.remove();
-    closeConnections();
-    figures.requests = traffic.requests;
-    figures.serverErrors = traffic.serverErrors.length;
-    figures.connectionErrors = traffic.connectionErrors;
-    figures.details = {
-      ...figures.details,
-      statuses: traffic.statuses,
-      serverErrorSamples: traffic.serverErrors.slice(0, 5),
-    };
-    writeFigures('limits', figures);
-  });
+  afterAll(() => finishSuite('limits', { cluster, traffic, figures }));
 
   const pathOf = (operation: Operation) =>
     operation.path

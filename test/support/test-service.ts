@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@app/platform/config/config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { mongoUrl } from './mongo-test-database';
 import { createProjector, type ProjectorProcess } from '../../apps/projector/src/create-projector';
 
 export type ReadStoreKind = 'sqlite' | 'mongo';
@@ -31,7 +32,7 @@ export async function startTestService(
     BCRYPT_COST: '4',
     READ_STORE: readStore,
     ...(readStore === 'mongo'
-      ? { MONGO_URL: requireMongoUrl(), MONGO_DATABASE: `e2e_${randomUUID().slice(0, 8)}` }
+      ? { MONGO_URL: mongoUrl(), MONGO_DATABASE: `e2e_${randomUUID().slice(0, 8)}` }
       : {}),
     ...keysFor(readStore),
     ...options.env,
@@ -52,13 +53,6 @@ export async function startTestService(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function requireMongoUrl(): string {
-  const url = process.env.MONGO_URL;
-  if (!url)
-    throw new Error('MONGO_URL is not set: the jest global setup starts FerretDB and sets it');
-  return url;
 }
 
 /** The distributed read store needs configured secrets; the embedded one generates its own. */

@@ -1,34 +1,16 @@
-import { MongoClient } from 'mongodb';
+import { mongoUrl, useMongoTestDatabase } from '../../../test/support/mongo-test-database';
 import { MongoReadStore } from './mongo-read-store';
 import { describeReadStoreContract } from './read-store.contract';
 
-/** Set by test/global-setup.ts (FerretDB) unless the caller points it at a real MongoDB. */
-function mongoUrl(): string {
-  const url = process.env.MONGO_URL;
-  if (!url)
-    throw new Error('MONGO_URL is not set: run the suite through jest (test/global-setup.ts)');
-  return url;
-}
-
-const dbName = `read_store_${process.pid}_${Date.now().toString(36)}`;
-let admin: MongoClient;
-
-beforeAll(async () => {
-  admin = await MongoClient.connect(mongoUrl());
-});
-
-afterAll(async () => {
-  await admin.db(dbName).dropDatabase();
-  await admin.close();
-});
+const database = useMongoTestDatabase('read_store');
 
 describeReadStoreContract('MongoDB', async () => {
-  const store = await MongoReadStore.connect(mongoUrl(), dbName);
+  const store = await MongoReadStore.connect(mongoUrl(), database.name);
   return {
     store,
     cleanup: async () => {
       await store.close();
-      await admin.db(dbName).dropDatabase();
+      await database.drop();
     },
   };
 });
@@ -37,18 +19,18 @@ describe('MongoReadStore', () => {
   let store: MongoReadStore;
 
   beforeEach(async () => {
-    store = await MongoReadStore.connect(mongoUrl(), dbName);
+    store = await MongoReadStore.connect(mongoUrl(), database.name);
   });
 
   afterEach(async () => {
     await store.close();
-    await admin.db(dbName).dropDatabase();
+    await database.drop();
   });
 
   it('creates the declared indexes', async () => {
     await store.ensureCollection({ name: 'people_v1', indexes: [['team'], ['team', 'role']] });
 
-    const indexes = await admin.db(dbName).collection('people_v1').indexes();
+    const indexes = await database.db().collection('people_v1').indexes();
 
     expect(indexes.map((index) => index.key)).toEqual(
       expect.arrayContaining([{ team: 1 }, { team: 1, role: 1 }]),
@@ -61,8 +43,8 @@ describe('MongoReadStore', () => {
       { collection: 'people_v1', id: 'p1', doc: { id: 'p1', team: 'red' }, position: 2n ** 40n },
     ]);
 
-    const raw = await admin
-      .db(dbName)
+    const raw = await database
+      .db()
       .collection('people_v1')
       .findOne({ _id: 'p1' as never }, { useBigInt64: true });
 

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Cluster } from './cluster';
+import { closeConnections, type Traffic } from './recording-client';
 
 /** Where each suite leaves its figures; report-reporter.js sums them into one table. */
 export const REPORT_DIR = join(__dirname, '..', 'report');
@@ -43,4 +45,30 @@ export function writeFigures(suite: string, figures: Figures): void {
     join(REPORT_DIR, `${suite}.json`),
     JSON.stringify({ suite, ...figures }, null, 2) + '\n',
   );
+}
+
+/**
+ * A suite's teardown: stops its cluster, closes the client connections, and writes its figures
+ * (the traffic it sent, the faults it injected, and `details` of its own on top).
+ */
+export async function finishSuite(
+  suite: string,
+  run: { cluster: Cluster | undefined; traffic: Traffic; figures: Figures },
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const { cluster, traffic, figures } = run;
+  await cluster?.stop();
+  cluster?.remove();
+  closeConnections();
+  figures.requests = traffic.requests;
+  figures.faults = cluster?.faults ?? 0;
+  figures.serverErrors = traffic.serverErrors.length;
+  figures.connectionErrors = traffic.connectionErrors;
+  figures.details = {
+    ...figures.details,
+    statuses: traffic.statuses,
+    serverErrorSamples: traffic.serverErrors.slice(0, 5),
+    ...details,
+  };
+  writeFigures(suite, figures);
 }
