@@ -12,8 +12,8 @@ const MINUTE_MS = 60_000;
 
 /**
  * Last-used times without an event per request: each use only updates an in-memory minute,
- * and the latest minute per key is written every few seconds (and before a key table is read
- * on this instance, and at shutdown).
+ * the latest minute per key is written every few seconds and at shutdown, and a key table
+ * read on this instance merges the minutes not written yet.
  */
 @Injectable()
 export class ApiKeyUsage implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,17 +38,30 @@ export class ApiKeyUsage implements OnApplicationBootstrap, OnApplicationShutdow
     if ((this.pending.get(keyId) ?? 0) < minute) this.pending.set(keyId, minute);
   }
 
+  /** The later of the stored time and a use on this instance not yet written: no write on a read. */
+  lastUsedAt(keyId: string, stored: string | null): string | null {
+    const pending = this.pending.get(keyId);
+    if (pending === undefined || (stored !== null && Date.parse(stored) >= pending)) return stored;
+    return new Date(pending).toISOString();
+  }
+
   async flush(): Promise<void> {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    await this.readStore.commit(
-      [...batch].map(([keyId, minute]) => ({
-        collection: API_KEY_USAGE.name,
-        id: keyId,
-        doc: { id: keyId, lastUsedAt: new Date(minute).toISOString() },
-        position: BigInt(minute),
-      })),
-    );
+    try {
+      await this.readStore.commit(
+        [...batch].map(([keyId, minute]) => ({
+          collection: API_KEY_USAGE.name,
+          id: keyId,
+          doc: { id: keyId, lastUsedAt: new Date(minute).toISOString() },
+          position: BigInt(minute),
+        })),
+      );
+    } catch (error) {
+      // Put the batch back for the next flush; newer minutes recorded meanwhile win.
+      for (const [keyId, minute] of batch) this.record(keyId, new Date(minute));
+      throw error;
+    }
   }
 }

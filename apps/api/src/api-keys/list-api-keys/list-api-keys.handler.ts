@@ -21,7 +21,7 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
   ) {}
 
   async execute({ organizationId, ownerId }: ListApiKeysQuery) {
-    await Promise.all([this.consistency.awaitOwnWrites(ownerId), this.usage.flush()]);
+    await this.consistency.awaitOwnWrites(ownerId);
     const keys = await this.readStore.find<ApiKeyDocument>(
       API_KEYS.name,
       { organizationId, ownerId },
@@ -31,7 +31,7 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
     return Promise.all(
       keys.map(async (key) => {
         const used = await this.readStore.get<ApiKeyUsageDocument>(API_KEY_USAGE.name, key.id);
-        return apiKeyRow(key, used?.lastUsedAt ?? null, now);
+        return apiKeyRow(key, this.usage.lastUsedAt(key.id, used?.lastUsedAt ?? null), now);
       }),
     );
   }
