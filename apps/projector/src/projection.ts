@@ -36,8 +36,12 @@ export interface Projection<D extends Doc = Doc, Facts = undefined> {
   evolve(doc: D | null, event: ProjectedEvent, facts: Facts): D | null;
 }
 
-/** No read model or reaction reads a password hash: it is never decrypted here. */
-const UNREAD_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
+/** No read model or reaction reads a credential (password hash, TOTP secret, recovery codes): never decrypted here. */
+const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'passwordHash',
+  'secret',
+  'recoveryCodeHashes',
+]);
 
 export async function toProjectedEvent(
   codec: EventCodec,

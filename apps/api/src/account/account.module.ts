@@ -12,6 +12,12 @@ import { DeletionPlanner } from './delete-account/deletion-plan';
 import { GetProfileController } from './get-profile/get-profile.controller';
 import { GetProfileHandler } from './get-profile/get-profile.handler';
 import { PreviewDeletionController } from './preview-deletion/preview-deletion.controller';
+import { ConfirmTwoFactorController } from './confirm-two-factor/confirm-two-factor.controller';
+import { ConfirmTwoFactorHandler } from './confirm-two-factor/confirm-two-factor.handler';
+import { DisableTwoFactorController } from './disable-two-factor/disable-two-factor.controller';
+import { DisableTwoFactorHandler } from './disable-two-factor/disable-two-factor.handler';
+import { StartTwoFactorSetupController } from './start-two-factor-setup/start-two-factor-setup.controller';
+import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-factor-setup.handler';
 
 @Module({
   imports: [CqrsModule, AuthModule, ConsistencyModule],
@@ -21,6 +27,9 @@ import { PreviewDeletionController } from './preview-deletion/preview-deletion.c
     ChangePasswordController,
     PreviewDeletionController,
     DeleteAccountController,
+    StartTwoFactorSetupController,
+    ConfirmTwoFactorController,
+    DisableTwoFactorController,
   ],
   providers: [
     GetProfileHandler,
@@ -28,6 +37,9 @@ import { PreviewDeletionController } from './preview-deletion/preview-deletion.c
     ChangePasswordHandler,
     DeletionPlanner,
     DeleteAccountHandler,
+    StartTwoFactorSetupHandler,
+    ConfirmTwoFactorHandler,
+    DisableTwoFactorHandler,
   ],
 })
 export class AccountModule {}

@@ -7,6 +7,7 @@ export interface ProfileView {
   readonly email: string;
   readonly firstName: string;
   readonly lastName: string;
+  readonly twoFactorEnabled: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -16,6 +17,7 @@ export const profileFromDocument = (doc: ProfileDocument): ProfileView => ({
   email: doc.email,
   firstName: doc.firstName,
   lastName: doc.lastName,
+  twoFactorEnabled: doc.twoFactorEnabled ?? false,
   createdAt: doc.createdAt,
   updatedAt: doc.updatedAt,
 });
@@ -25,6 +27,7 @@ export const profileFromState = (state: ActiveAccount): ProfileView => ({
   email: state.email ?? '',
   firstName: state.firstName ?? '',
   lastName: state.lastName ?? '',
+  twoFactorEnabled: state.twoFactor.enabled,
   createdAt: state.registeredAt,
   updatedAt: state.updatedAt,
 });

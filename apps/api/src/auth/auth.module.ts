@@ -11,6 +11,11 @@ import { CredentialCacheLifecycle } from './credential-cache.lifecycle';
 import { LoginThrottle } from './login-throttle';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { LoginWithSecondFactorController } from './login-with-second-factor/login-with-second-factor.controller';
+import { LoginWithSecondFactorHandler } from './login-with-second-factor/login-with-second-factor.handler';
+import { SessionStarter } from './session-starter';
+import { MfaTokens } from './two-factor/mfa-token';
+import { SecondFactorCodes } from './two-factor/second-factor-codes';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutHandler } from './logout/logout.handler';
 import { PasswordHasher } from './password-hasher';
@@ -23,7 +28,12 @@ import { UserSessionGuard } from './user-session.guard';
 
 @Module({
   imports: [CqrsModule, ConsistencyModule, PassportModule],
-  controllers: [RegisterController, LoginController, LogoutController],
+  controllers: [
+    RegisterController,
+    LoginController,
+    LoginWithSecondFactorController,
+    LogoutController,
+  ],
   providers: [
     RegisterHandler,
     LoginHandler,
@@ -40,8 +50,13 @@ import { UserSessionGuard } from './user-session.guard';
     ApiKeyUsage,
     CredentialCacheLifecycle,
     RefuseApiKeysGuard,
+    LoginWithSecondFactorHandler,
+    SessionStarter,
+    MfaTokens,
+    SecondFactorCodes,
   ],
   exports: [
+    SecondFactorCodes,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,

@@ -25,6 +25,12 @@ function entryOf(
       };
     case 'PasswordChanged':
       return { userId: event.data.userId, details: { keptSessionId: event.data.keptSessionId } };
+    case 'TwoFactorEnabled':
+    case 'TwoFactorDisabled':
+    case 'TwoFactorCodeRejected':
+      return { userId: event.data.userId, details: {} };
+    case 'RecoveryCodeUsed':
+      return { userId: event.data.userId, details: { remaining: event.data.remaining } };
     case 'ApiKeyIssued': {
       const { ownerId, keyId, organizationId, description, maskedKey, expiresAt } = event.data;
       return {
@@ -56,6 +62,10 @@ const TYPES = new Set<SecurityEvent['type']>([
   'SessionStarted',
   'SessionEnded',
   'PasswordChanged',
+  'TwoFactorEnabled',
+  'TwoFactorDisabled',
+  'TwoFactorCodeRejected',
+  'RecoveryCodeUsed',
   'ApiKeyIssued',
   'ApiKeyRevoked',
   'MemberAdded',

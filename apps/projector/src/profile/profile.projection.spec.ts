@@ -71,4 +71,47 @@ describe('profile projection', () => {
     ).toBeNull());
   it('never stores the password hash', () =>
     expect(JSON.stringify(project([registered, passwordChanged]))).not.toContain('h2'));
+  it('given two-factor turned on, shows it and moves the revision with every account event', () =>
+    expect(
+      project([
+        registered,
+        event('TwoFactorSetupStarted', 1, { userId: 'u1', secret: 'S', startedAt: 't1' }),
+        event('TwoFactorEnabled', 2, {
+          userId: 'u1',
+          recoveryCodeHashes: 'r0 r1',
+          usedStep: 1,
+          enabledAt: 't2',
+        }),
+        event('TwoFactorCodeUsed', 3, { userId: 'u1', step: 2, usedAt: 't3' }),
+      ]),
+    ).toMatchObject({ twoFactorEnabled: true, revision: 3, updatedAt: 't0' }));
+  it('given two-factor turned off, shows it off', () =>
+    expect(
+      project([
+        registered,
+        event('TwoFactorEnabled', 1, { userId: 'u1', recoveryCodeHashes: 'r', usedStep: 1 }),
+        event('TwoFactorDisabled', 2, { userId: 'u1', disabledAt: 't2' }),
+      ]),
+    ).toMatchObject({ twoFactorEnabled: false, revision: 2 }));
+  it('never stores a TOTP secret or recovery-code hash', () =>
+    expect(
+      JSON.stringify(
+        project([
+          registered,
+          event('TwoFactorSetupStarted', 1, { userId: 'u1', secret: 'SECRETXYZ', startedAt: 't' }),
+          event('TwoFactorEnabled', 2, {
+            userId: 'u1',
+            recoveryCodeHashes: 'HASHXYZ',
+            usedStep: 1,
+          }),
+        ]),
+      ),
+    ).not.toMatch(/SECRETXYZ|HASHXYZ/));
+  it('given a theme, keeps it', () =>
+    expect(
+      project([
+        registered,
+        event('ThemeChanged', 1, { userId: 'u1', theme: 'dark', changedAt: 't1' }),
+      ]),
+    ).toMatchObject({ theme: 'dark', revision: 1 }));
 });

@@ -10,6 +10,13 @@ export const profileProjection: Projection<ProfileDocument> = {
     'NameChanged',
     'PasswordChanged',
     'AccountDeleted',
+    'ThemeChanged',
+    'TwoFactorSetupStarted',
+    'TwoFactorEnabled',
+    'TwoFactorCodeUsed',
+    'RecoveryCodeUsed',
+    'TwoFactorCodeRejected',
+    'TwoFactorDisabled',
   ]),
   documentIds: (event) => [String(event.data.userId)],
   evolve: (doc, projected) => evolveProfile(doc, projected),
@@ -48,6 +55,23 @@ export function evolveProfile(
       return doc && { ...doc, updatedAt: event.data.changedAt, revision: projected.revision };
     case 'AccountDeleted':
       return null;
+    case 'ThemeChanged':
+      return doc && { ...doc, theme: event.data.theme, revision: projected.revision };
+    case 'TwoFactorEnabled':
+    case 'TwoFactorDisabled':
+      return (
+        doc && {
+          ...doc,
+          twoFactorEnabled: event.type === 'TwoFactorEnabled',
+          revision: projected.revision,
+        }
+      );
+    case 'TwoFactorSetupStarted':
+    case 'TwoFactorCodeUsed':
+    case 'RecoveryCodeUsed':
+    case 'TwoFactorCodeRejected':
+      // Not shown on the profile, but the ETag is the stream's revision.
+      return doc && { ...doc, revision: projected.revision };
     default:
       return doc;
   }

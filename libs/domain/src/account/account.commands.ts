@@ -1,3 +1,6 @@
+import type { Theme } from './account.events';
+import type { TwoFactorCommand } from './two-factor.commands';
+
 export type RegisterAccount = {
   readonly type: 'RegisterAccount';
   readonly data: {
@@ -48,4 +51,10 @@ export type DeleteAccount = {
   };
 };
 
-export type AccountCommand = RegisterAccount | ChangeName | ChangePassword | DeleteAccount;
+export type ChangeTheme = {
+  readonly type: 'ChangeTheme';
+  readonly data: { readonly userId: string; readonly theme: Theme; readonly now: string };
+};
+
+export type AccountCommand =
+  RegisterAccount | ChangeName | ChangePassword | DeleteAccount | ChangeTheme | TwoFactorCommand;

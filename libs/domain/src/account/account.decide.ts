@@ -19,6 +19,13 @@ import {
   type AccountState,
   type ActiveAccount,
 } from './account.state';
+import {
+  changeTheme,
+  confirmTwoFactor,
+  disableTwoFactor,
+  startTwoFactorSetup,
+  verifySecondFactor,
+} from './two-factor.decide';
 
 function requireActive(state: AccountState): ActiveAccount {
   if (state.status !== 'active') throw new AccountNotFound();
@@ -79,6 +86,16 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
       return changePassword(command, state);
     case 'DeleteAccount':
       return deleteAccount(command, state);
+    case 'ChangeTheme':
+      return changeTheme(command, state);
+    case 'StartTwoFactorSetup':
+      return startTwoFactorSetup(command, state);
+    case 'ConfirmTwoFactor':
+      return confirmTwoFactor(command, state);
+    case 'VerifySecondFactor':
+      return verifySecondFactor(command, state);
+    case 'DisableTwoFactor':
+      return disableTwoFactor(command, state);
     default:
       return assertNever(command);
   }

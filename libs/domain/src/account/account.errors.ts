@@ -28,3 +28,30 @@ export class WrongPassword extends DomainError {
     super('WRONG_PASSWORD', 'forbidden', 'The password is not correct.', 'password');
   }
 }
+
+export class TwoFactorAlreadyEnabled extends DomainError {
+  constructor() {
+    super('TWO_FACTOR_ALREADY_ENABLED', 'conflict', 'Two-factor authentication is already on.');
+  }
+}
+
+export class TwoFactorSetupNotStarted extends DomainError {
+  constructor() {
+    super(
+      'TWO_FACTOR_SETUP_NOT_STARTED',
+      'conflict',
+      'Start the setup with POST /me/2fa/totp first.',
+    );
+  }
+}
+
+export class InvalidTwoFactorCode extends DomainError {
+  constructor() {
+    super(
+      'INVALID_TWO_FACTOR_CODE',
+      'forbidden',
+      'The code is wrong, expired or already used.',
+      'code',
+    );
+  }
+}

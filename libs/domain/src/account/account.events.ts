@@ -1,3 +1,5 @@
+import type { TwoFactorEvent } from './two-factor.events';
+
 /**
  * Events of `account-{userId}`. Type strings are the api ↔ projector contract: never rename.
  * Personal fields (see account.personal-data.ts) are encrypted before they reach the log and
@@ -53,4 +55,19 @@ export type AccountDeleted = {
   };
 };
 
-export type AccountEvent = AccountRegistered | NameChanged | PasswordChanged | AccountDeleted;
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+/** The appearance preference; an account that never chose has `system`. */
+export type ThemeChanged = {
+  readonly type: 'ThemeChanged';
+  readonly data: { readonly userId: string; readonly theme: Theme; readonly changedAt: string };
+};
+
+export type AccountEvent =
+  | AccountRegistered
+  | NameChanged
+  | PasswordChanged
+  | AccountDeleted
+  | ThemeChanged
+  | TwoFactorEvent;

@@ -6,6 +6,10 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   AccountRegistered: ['email', 'firstName', 'lastName', 'passwordHash'],
   NameChanged: ['firstName', 'lastName'],
   PasswordChanged: ['passwordHash'],
+  TwoFactorSetupStarted: ['secret'],
+  TwoFactorEnabled: ['recoveryCodeHashes'],
+  /** Stored on the session's stream, under its user's data key. */
+  SessionStarted: ['userAgent', 'ipAddress'],
 };
 
 /** The event field naming whose data key encrypts the personal fields. */

@@ -1,4 +1,5 @@
-import type { AccountEvent } from './account.events';
+import type { AccountEvent, Theme } from './account.events';
+import { evolveTwoFactor, initialTwoFactor, type TwoFactorState } from './two-factor.state';
 
 export type ActiveAccount = {
   readonly status: 'active';
@@ -13,6 +14,8 @@ export type ActiveAccount = {
   readonly keptSessionId: string | null;
   readonly registeredAt: string;
   readonly updatedAt: string;
+  readonly theme: Theme;
+  readonly twoFactor: TwoFactorState;
 };
 
 export type AccountState =
@@ -36,6 +39,8 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
         keptSessionId: null,
         registeredAt: event.data.registeredAt,
         updatedAt: event.data.registeredAt,
+        theme: 'system',
+        twoFactor: initialTwoFactor(),
       };
     case 'NameChanged':
       if (state.status !== 'active') return state;
@@ -56,6 +61,17 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       };
     case 'AccountDeleted':
       return { status: 'deleted', userId: event.data.userId, deletedAt: event.data.deletedAt };
+    case 'ThemeChanged':
+      if (state.status !== 'active') return state;
+      return { ...state, theme: event.data.theme };
+    case 'TwoFactorSetupStarted':
+    case 'TwoFactorEnabled':
+    case 'TwoFactorCodeUsed':
+    case 'RecoveryCodeUsed':
+    case 'TwoFactorCodeRejected':
+    case 'TwoFactorDisabled':
+      if (state.status !== 'active') return state;
+      return { ...state, twoFactor: evolveTwoFactor(state.twoFactor, event) };
     default:
       return state;
   }

@@ -9,6 +9,8 @@ export type StartSession = {
     readonly passwordVersion: number;
     readonly now: string;
     readonly expiresAt: string;
+    readonly userAgent?: string | null;
+    readonly ipAddress?: string | null;
   };
 };
 
@@ -17,6 +19,8 @@ export type EndSession = {
   readonly data: {
     readonly sessionId: string;
     readonly reason: SessionEndReason;
+    /** A person ending a session from the list must own it; absent for logout and cascades. */
+    readonly requesterId?: string;
     readonly now: string;
   };
 };

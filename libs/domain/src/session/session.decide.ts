@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { EndSession, SessionCommand, StartSession } from './session.commands';
-import { SessionAlreadyStarted, SessionNotFound } from './session.errors';
+import { NoSuchSession, SessionAlreadyStarted, SessionNotFound } from './session.errors';
 import type { SessionEvent } from './session.events';
 import { evolveSession, initialSessionState, type SessionState } from './session.state';
 
@@ -11,6 +11,10 @@ export function start(command: StartSession, state: SessionState): SessionEvent[
 }
 
 export function end(command: EndSession, state: SessionState): SessionEvent[] {
+  const { requesterId } = command.data;
+  // Someone else's session, or one already ended, is not in the requester's list.
+  if (requesterId !== undefined && (state.status !== 'open' || state.userId !== requesterId))
+    throw new NoSuchSession();
   if (state.status === 'none') throw new SessionNotFound();
   if (state.status === 'ended') return [];
   const { sessionId, reason, now } = command.data;

@@ -11,3 +11,9 @@ export class SessionNotFound extends DomainError {
     super('SESSION_NOT_FOUND', 'unauthenticated', 'The session does not exist.');
   }
 }
+
+export class NoSuchSession extends DomainError {
+  constructor() {
+    super('NO_SUCH_SESSION', 'not_found', 'You have no open session with this id.');
+  }
+}

@@ -9,10 +9,14 @@ export type SessionStarted = {
     readonly passwordVersion: number;
     readonly startedAt: string;
     readonly expiresAt: string;
+    /** Personal data, encrypted with the user's data key; absent from older events. */
+    readonly userAgent?: string | null;
+    readonly ipAddress?: string | null;
   };
 };
 
-export type SessionEndReason = 'logout' | 'password_changed' | 'account_deleted';
+/** `ended_by_user`: ended from the session list (one, or all the others). */
+export type SessionEndReason = 'logout' | 'password_changed' | 'account_deleted' | 'ended_by_user';
 
 export type SessionEnded = {
   readonly type: 'SessionEnded';

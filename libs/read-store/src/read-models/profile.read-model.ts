@@ -9,6 +9,10 @@ export type ProfileDocument = {
   readonly lastName: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Absent in documents written before two-factor existed: false. */
+  readonly twoFactorEnabled?: boolean;
+  /** Absent until first changed: `system`. */
+  readonly theme?: 'system' | 'light' | 'dark';
   /** Revision of `account-{userId}` this document reflects: the profile's ETag. */
   readonly revision: number;
 };

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
+import { CurrentClient, type ClientInfo } from '../client-info';
 import { RequestMetadata } from '../principal';
 import { LoginCommand } from './login.command';
 import { LoginDto } from './login.dto';
@@ -25,6 +26,9 @@ export class LoginController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({
+    description:
+      'A session; or, with two-factor authentication on, `{mfaRequired: true, mfaToken, expiresAt}` ' +
+      'for POST /auth/login/mfa (the token lives 5 minutes).',
     schema: {
       example: { accessToken: 'st_…', tokenType: 'Bearer', expiresAt: '2026-01-01T12:00:00.000Z' },
     },
@@ -35,10 +39,18 @@ export class LoginController {
   @ApiTooManyRequestsResponse({
     description: 'Too many failed logins for this email; see Retry-After.',
   })
-  async login(@Body() body: LoginDto, @RequestMetadata() metadata: EventMetadata) {
+  async login(
+    @Body() body: LoginDto,
+    @RequestMetadata() metadata: EventMetadata,
+    @CurrentClient() client: ClientInfo,
+  ) {
     const result = await this.commands.execute(
-      new LoginCommand(body.email, body.password, metadata),
+      new LoginCommand(body.email, body.password, metadata, client),
     );
+    if (result.mfaRequired) {
+      const { mfaToken, expiresAt } = result;
+      return { mfaRequired: true, mfaToken, expiresAt };
+    }
     this.consistency.recordWrite(result.userId, result.position);
     return { accessToken: result.accessToken, tokenType: 'Bearer', expiresAt: result.expiresAt };
   }

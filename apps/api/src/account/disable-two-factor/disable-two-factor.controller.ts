@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, HttpCode, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
+import { UserSessionGuard } from '../../auth/user-session.guard';
+import { ReadYourWrites } from '../../consistency/read-your-writes';
+import { DisableTwoFactorCommand } from './disable-two-factor.command';
+import { DisableTwoFactorDto } from './disable-two-factor.dto';
+
+@ApiTags('two-factor authentication')
+@ApiBearerAuth()
+@Controller('me/2fa')
+@UseGuards(UserSessionGuard)
+export class DisableTwoFactorController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Two-factor is off (already off: nothing changes).' })
+  @ApiForbiddenResponse({ description: 'Wrong password, or a wrong or used code.' })
+  async disable(
+    @Body() body: DisableTwoFactorDto,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @RequestMetadata() metadata: EventMetadata,
+  ) {
+    const { position } = await this.commands.execute(
+      new DisableTwoFactorCommand(principal.userId, body.password, body.code, metadata),
+    );
+    this.consistency.recordWrite(principal.userId, position);
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { toDataURL } from 'qrcode';
+import type { EventMetadata } from '@app/event-store/event-store.port';
+import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
+import { UserSessionGuard } from '../../auth/user-session.guard';
+import { ReadYourWrites } from '../../consistency/read-your-writes';
+import { noStore, type HeaderReply } from '../../http/reply';
+import { StartTwoFactorSetupCommand } from './start-two-factor-setup.command';
+import { StartTwoFactorSetupDto } from './start-two-factor-setup.dto';
+
+@ApiTags('two-factor authentication')
+@ApiBearerAuth()
+@Controller('me/2fa/totp')
+@UseGuards(UserSessionGuard)
+export class StartTwoFactorSetupController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'A pending TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), its otpauth:// URL and a QR code ' +
+      'of it as a PNG data URL. Confirm a code with POST /me/2fa/totp/confirm to turn it on.',
+  })
+  @ApiForbiddenResponse({ description: 'Wrong password.' })
+  @ApiConflictResponse({ description: 'Two-factor authentication is already on.' })
+  async start(
+    @Body() body: StartTwoFactorSetupDto,
+    @CurrentPrincipal() principal: UserPrincipal,
+    @RequestMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ) {
+    const { secret, otpauthUrl, position } = await this.commands.execute(
+      new StartTwoFactorSetupCommand(principal.userId, body.password, metadata),
+    );
+    this.consistency.recordWrite(principal.userId, position);
+    noStore(reply);
+    return { secret, otpauthUrl, qrCodeDataUrl: await toDataURL(otpauthUrl) };
+  }
+}
