@@ -51,6 +51,7 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         email: user.email,
         firstName: 'Ada',
         lastName: 'Lovelace',
+        twoFactorEnabled: false,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

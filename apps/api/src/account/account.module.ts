@@ -16,6 +16,12 @@ import { ConfirmTwoFactorController } from './confirm-two-factor/confirm-two-fac
 import { ConfirmTwoFactorHandler } from './confirm-two-factor/confirm-two-factor.handler';
 import { DisableTwoFactorController } from './disable-two-factor/disable-two-factor.controller';
 import { DisableTwoFactorHandler } from './disable-two-factor/disable-two-factor.handler';
+import { EndOtherSessionsController } from './end-other-sessions/end-other-sessions.controller';
+import { EndOtherSessionsHandler } from './end-other-sessions/end-other-sessions.handler';
+import { EndSessionController } from './end-session/end-session.controller';
+import { EndSessionHandler } from './end-session/end-session.handler';
+import { ListSessionsController } from './list-sessions/list-sessions.controller';
+import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
 import { StartTwoFactorSetupController } from './start-two-factor-setup/start-two-factor-setup.controller';
 import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-factor-setup.handler';
 
@@ -30,6 +36,9 @@ import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-f
     StartTwoFactorSetupController,
     ConfirmTwoFactorController,
     DisableTwoFactorController,
+    ListSessionsController,
+    EndSessionController,
+    EndOtherSessionsController,
   ],
   providers: [
     GetProfileHandler,
@@ -40,6 +49,9 @@ import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-f
     StartTwoFactorSetupHandler,
     ConfirmTwoFactorHandler,
     DisableTwoFactorHandler,
+    ListSessionsHandler,
+    EndSessionHandler,
+    EndOtherSessionsHandler,
   ],
 })
 export class AccountModule {}

@@ -13,6 +13,7 @@ import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginWithSecondFactorController } from './login-with-second-factor/login-with-second-factor.controller';
 import { LoginWithSecondFactorHandler } from './login-with-second-factor/login-with-second-factor.handler';
+import { SessionActivity } from './session-activity';
 import { SessionStarter } from './session-starter';
 import { MfaTokens } from './two-factor/mfa-token';
 import { SecondFactorCodes } from './two-factor/second-factor-codes';
@@ -54,9 +55,11 @@ import { UserSessionGuard } from './user-session.guard';
     SessionStarter,
     MfaTokens,
     SecondFactorCodes,
+    SessionActivity,
   ],
   exports: [
     SecondFactorCodes,
+    SessionActivity,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,

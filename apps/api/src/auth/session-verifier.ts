@@ -10,6 +10,7 @@ import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { parseSessionToken, SESSION_TOKEN_PURPOSE } from '@app/platform/credentials/session-token';
 import type { UserPrincipal } from './principal';
+import { SessionActivity } from './session-activity';
 
 /**
  * Verifies a bearer token against its own streams, the source of truth, never the read
@@ -21,6 +22,7 @@ export class SessionVerifier {
   constructor(
     private readonly cache: LiveStreamCache,
     private readonly hasher: SecretHasher,
+    private readonly activity: SessionActivity,
   ) {}
 
   async verify(token: string): Promise<UserPrincipal | null> {
@@ -32,7 +34,9 @@ export class SessionVerifier {
     if (!this.hasher.matches(SESSION_TOKEN_PURPOSE, parsed.secret, state.tokenHash)) return null;
     const account = await this.cache.load(accountStream(state.userId), accountDecider);
     if (account.state.status !== 'active') return null;
-    if (!isSessionValid(state, account.state, new Date().toISOString())) return null;
+    const now = new Date();
+    if (!isSessionValid(state, account.state, now.toISOString())) return null;
+    this.activity.record(state.sessionId, now);
     return { kind: 'user', userId: state.userId, sessionId: state.sessionId };
   }
 }

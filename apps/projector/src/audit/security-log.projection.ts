@@ -16,7 +16,12 @@ function entryOf(
     case 'SessionStarted':
       return {
         userId: event.data.userId,
-        details: { sessionId: event.data.sessionId, expiresAt: event.data.expiresAt },
+        details: {
+          sessionId: event.data.sessionId,
+          expiresAt: event.data.expiresAt,
+          userAgent: event.data.userAgent ?? null,
+          ipAddress: event.data.ipAddress ?? null,
+        },
       };
     case 'SessionEnded':
       return {

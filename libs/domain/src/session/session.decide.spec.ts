@@ -48,6 +48,43 @@ describe('session decider', () => {
       spec.given([started, ended]).when(endSession).thenNothingHappens());
     it('given no session, refuses', () =>
       spec.given([]).when(endSession).thenThrows('SESSION_NOT_FOUND'));
+    const endByUser = (requesterId: string) =>
+      ({
+        type: 'EndSession',
+        data: { sessionId: 's1', requesterId, reason: 'ended_by_user', now },
+      }) as const;
+    it('given its owner ending it from the list, ends it', () =>
+      spec
+        .given([started])
+        .when(endByUser('u1'))
+        .then([
+          {
+            type: 'SessionEnded',
+            data: { sessionId: 's1', userId: 'u1', reason: 'ended_by_user', endedAt: now },
+          },
+        ]));
+    it('given someone else, answers that there is no such session', () =>
+      spec.given([started]).when(endByUser('u2')).thenThrows('NO_SUCH_SESSION'));
+    it('given an ended session, answers the owner that there is no such session', () =>
+      spec.given([started, ended]).when(endByUser('u1')).thenThrows('NO_SUCH_SESSION'));
+    it('given no session, answers that there is no such session', () =>
+      spec.given([]).when(endByUser('u1')).thenThrows('NO_SUCH_SESSION'));
+  });
+
+  describe('StartSession with a client', () => {
+    it('records the user agent and IP address it started from', () =>
+      spec
+        .given([])
+        .when({
+          type: 'StartSession',
+          data: { ...startData, now: startedAt, userAgent: 'curl/8', ipAddress: '10.0.0.1' },
+        })
+        .then([
+          {
+            type: 'SessionStarted',
+            data: { ...started.data, userAgent: 'curl/8', ipAddress: '10.0.0.1' },
+          },
+        ]));
   });
 
   describe('isSessionValid', () => {
