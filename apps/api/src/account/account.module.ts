@@ -22,6 +22,9 @@ import { EndSessionController } from './end-session/end-session.controller';
 import { EndSessionHandler } from './end-session/end-session.handler';
 import { ListSessionsController } from './list-sessions/list-sessions.controller';
 import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
+import { ChangePreferencesController } from './change-preferences/change-preferences.controller';
+import { ChangePreferencesHandler } from './change-preferences/change-preferences.handler';
+import { GetPreferencesController } from './get-preferences/get-preferences.controller';
 import { StartTwoFactorSetupController } from './start-two-factor-setup/start-two-factor-setup.controller';
 import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-factor-setup.handler';
 
@@ -39,6 +42,8 @@ import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-f
     ListSessionsController,
     EndSessionController,
     EndOtherSessionsController,
+    GetPreferencesController,
+    ChangePreferencesController,
   ],
   providers: [
     GetProfileHandler,
@@ -52,6 +57,7 @@ import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-f
     ListSessionsHandler,
     EndSessionHandler,
     EndOtherSessionsHandler,
+    ChangePreferencesHandler,
   ],
 })
 export class AccountModule {}
