@@ -84,14 +84,20 @@ async function apiKeysAsOf(deps: AsOfDependencies, organizationId: string, asOf:
     if (key.status === 'none') continue; // issued after asOf
     const status =
       key.status === 'revoked' ? 'revoked' : isApiKeyUsable(key, asOf) ? 'active' : 'expired';
-    const { keyId: id, ownerId, description, maskedKey, issuedAt: createdAt, expiresAt } = issued;
+    const { keyId: id, ownerId, description, maskedKey, issuedAt: createdAt } = issued;
+    // A roll shortens the old key's life to its grace period.
+    const expiresAt = key.status === 'active' ? key.expiresAt : issued.expiresAt;
     apiKeys.push({ id, ownerId, description, maskedKey, status, createdAt, expiresAt });
   }
   return apiKeys;
 }
 
 /** The view shows no credential: a password hash is never decrypted here. */
-const UNREAD_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
+const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'passwordHash',
+  'secret',
+  'recoveryCodeHashes',
+]);
 
 /**
  * Folds the prefix of a stream recorded at or before `asOf`. A prefix, not a filter: a

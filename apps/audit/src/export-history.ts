@@ -16,8 +16,8 @@ export const EXPORT_USAGE = `npm run audit -- export [--after POSITION]
 Prints the event history as NDJSON on stdout, oldest first, one event per line:
   {position, stream, revision, type, occurredAt, actor, correlationId, causationId, data}
 Personal fields are decrypted while the account exists and null once it was erased.
-Credential hashes (passwordHash, secretHash, tokenHash) and email hashes (emailHash, the
-name of email-* streams) are printed as "${REDACTED}".
+Credentials (passwordHash, secretHash, tokenHash, a TOTP secret, recoveryCodeHashes) and
+email hashes (emailHash, the name of email-* streams) are printed as "${REDACTED}".
   --after POSITION   only the events after that position (e.g. the last one of an earlier export)`;
 
 /** Secrets that verify credentials: never audit material, even hashed, and never decrypted. */
@@ -30,6 +30,9 @@ const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
   'secretHash',
   'tokenHash',
   'emailHash',
+  // two-factor: the TOTP secret itself and the recovery codes' HMACs
+  'secret',
+  'recoveryCodeHashes',
 ]);
 
 /** `email-<hmac>` streams are named by that same hash. */

@@ -38,3 +38,4 @@ export * from './api-key/api-key.state';
 export * from './api-key/api-key.errors';
 export * from './api-key/api-key.stream';
 export * from './api-key/api-key.decide';
+export * from './api-key/api-key.roll';

@@ -10,6 +10,11 @@ import { DeleteApiKeyHandler } from './delete-api-key/delete-api-key.handler';
 import { GetApiKeyController } from './get-api-key/get-api-key.controller';
 import { ListApiKeysController } from './list-api-keys/list-api-keys.controller';
 import { ListApiKeysHandler } from './list-api-keys/list-api-keys.handler';
+import { LeakReports } from './report-leak/leak-reports';
+import { ReportLeakController } from './report-leak/report-leak.controller';
+import { ReportLeakHandler } from './report-leak/report-leak.handler';
+import { RollApiKeyController } from './roll-api-key/roll-api-key.controller';
+import { RollApiKeyHandler } from './roll-api-key/roll-api-key.handler';
 
 @Module({
   imports: [CqrsModule, AuthModule, ConsistencyModule, OrganizationsModule],
@@ -18,7 +23,16 @@ import { ListApiKeysHandler } from './list-api-keys/list-api-keys.handler';
     ListApiKeysController,
     GetApiKeyController,
     DeleteApiKeyController,
+    RollApiKeyController,
+    ReportLeakController,
   ],
-  providers: [CreateApiKeyHandler, ListApiKeysHandler, DeleteApiKeyHandler],
+  providers: [
+    CreateApiKeyHandler,
+    ListApiKeysHandler,
+    DeleteApiKeyHandler,
+    RollApiKeyHandler,
+    ReportLeakHandler,
+    LeakReports,
+  ],
 })
 export class ApiKeysModule {}

@@ -5,7 +5,7 @@ import type { ProjectedEvent, Projection } from '../projection';
 /** The key table. The secret's hash stays in the event store: the table never needs it. */
 export const apiKeysProjection: Projection<ApiKeyDocument> = {
   collection: API_KEYS,
-  eventTypes: new Set<ApiKeyEvent['type']>(['ApiKeyIssued', 'ApiKeyRevoked']),
+  eventTypes: new Set<ApiKeyEvent['type']>(['ApiKeyIssued', 'ApiKeyRevoked', 'ApiKeyRolled']),
   documentIds: (event) => [String(event.data.keyId)],
   evolve: (doc, projected) => evolveApiKeyRow(doc, projected),
 };
@@ -31,6 +31,14 @@ export function evolveApiKeyRow(
     }
     case 'ApiKeyRevoked':
       return null;
+    case 'ApiKeyRolled': {
+      // Both keys stay in the table; the old one expires when its grace period ends.
+      if (!doc) return doc;
+      const { graceEndsAt } = event.data;
+      return Date.parse(graceEndsAt) < Date.parse(doc.expiresAt)
+        ? { ...doc, expiresAt: graceEndsAt }
+        : doc;
+    }
     default:
       return doc;
   }

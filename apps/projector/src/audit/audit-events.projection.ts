@@ -15,6 +15,7 @@ const TYPES = new Set<(OrganizationEvent | ApiKeyEvent)['type']>([
   'OrganizationFeaturesChanged',
   'ApiKeyIssued',
   'ApiKeyRevoked',
+  'ApiKeyRolled',
 ]);
 
 /** The secret's HMAC is a credential, not history: auditors never see it. */

@@ -47,6 +47,10 @@ function entryOf(
       const { ownerId, keyId, organizationId, reason } = event.data;
       return { userId: ownerId, details: { keyId, organizationId, reason } };
     }
+    case 'ApiKeyRolled': {
+      const { ownerId, keyId, organizationId, rolledTo, graceEndsAt } = event.data;
+      return { userId: ownerId, details: { keyId, organizationId, rolledTo, graceEndsAt } };
+    }
     case 'MemberAdded':
     case 'MemberRoleChanged':
       return {
@@ -73,6 +77,7 @@ const TYPES = new Set<SecurityEvent['type']>([
   'RecoveryCodeUsed',
   'ApiKeyIssued',
   'ApiKeyRevoked',
+  'ApiKeyRolled',
   'MemberAdded',
   'MemberRoleChanged',
   'MemberRemoved',

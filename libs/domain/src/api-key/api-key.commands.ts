@@ -24,4 +24,18 @@ export type RevokeApiKey = {
   };
 };
 
-export type ApiKeyCommand = IssueApiKey | RevokeApiKey;
+export type RollApiKey = {
+  readonly type: 'RollApiKey';
+  readonly data: {
+    readonly keyId: string;
+    /** Only the key's owner rolls it. */
+    readonly requesterId: string;
+    /** The key issued to replace it. */
+    readonly rolledTo: string;
+    /** Until when the old key keeps working; `now` (no grace) revokes it at once. */
+    readonly graceEndsAt: string;
+    readonly now: string;
+  };
+};
+
+export type ApiKeyCommand = IssueApiKey | RevokeApiKey | RollApiKey;

@@ -3,6 +3,7 @@ import type { ApiKeyCommand, IssueApiKey, RevokeApiKey } from './api-key.command
 import { ApiKeyAlreadyIssued, ApiKeyNotFound } from './api-key.errors';
 import type { ApiKeyEvent } from './api-key.events';
 import { expiryOf } from './api-key.format';
+import { roll } from './api-key.roll';
 import { evolveApiKey, initialApiKeyState, type ApiKeyState } from './api-key.state';
 
 export function issue(command: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] {
@@ -32,6 +33,8 @@ export function decideApiKey(command: ApiKeyCommand, state: ApiKeyState): ApiKey
       return issue(command, state);
     case 'RevokeApiKey':
       return revoke(command, state);
+    case 'RollApiKey':
+      return roll(command, state);
     default:
       return assertNever(command);
   }

@@ -11,3 +11,9 @@ export class ApiKeyAlreadyIssued extends DomainError {
     super('API_KEY_ALREADY_ISSUED', 'conflict', 'This key id is taken.');
   }
 }
+
+export class ApiKeyNotRollable extends DomainError {
+  constructor(why: string) {
+    super('API_KEY_NOT_ROLLABLE', 'conflict', `This key cannot be rolled: ${why}.`);
+  }
+}

@@ -13,7 +13,9 @@ export type ApiKeyIssued = {
   };
 };
 
-export type ApiKeyRevocationReason = 'deleted' | 'member_removed' | 'account_deleted';
+/** `rolled`: replaced by a roll with no grace period; `leaked`: reported as leaked by anyone holding it. */
+export type ApiKeyRevocationReason =
+  'deleted' | 'member_removed' | 'account_deleted' | 'rolled' | 'leaked';
 
 export type ApiKeyRevoked = {
   readonly type: 'ApiKeyRevoked';
@@ -26,4 +28,20 @@ export type ApiKeyRevoked = {
   };
 };
 
-export type ApiKeyEvent = ApiKeyIssued | ApiKeyRevoked;
+/**
+ * Replaced by `rolledTo`: the key keeps working until `graceEndsAt` (never past its own
+ * expiry), then expires. A roll with no grace period is followed by ApiKeyRevoked (`rolled`).
+ */
+export type ApiKeyRolled = {
+  readonly type: 'ApiKeyRolled';
+  readonly data: {
+    readonly keyId: string;
+    readonly organizationId: string;
+    readonly ownerId: string;
+    readonly rolledTo: string;
+    readonly graceEndsAt: string;
+    readonly rolledAt: string;
+  };
+};
+
+export type ApiKeyEvent = ApiKeyIssued | ApiKeyRevoked | ApiKeyRolled;

@@ -7,6 +7,8 @@ export type ActiveApiKey = {
   readonly ownerId: string;
   readonly secretHash: string;
   readonly expiresAt: string;
+  /** Set by a roll: the key that replaces this one (which then lives out its grace period). */
+  readonly rolledTo?: string;
 };
 
 export type ApiKeyState =
@@ -26,6 +28,13 @@ export function evolveApiKey(state: ApiKeyState, event: ApiKeyEvent): ApiKeyStat
     case 'ApiKeyIssued': {
       const { keyId, organizationId, ownerId, secretHash, expiresAt } = event.data;
       return { status: 'active', keyId, organizationId, ownerId, secretHash, expiresAt };
+    }
+    case 'ApiKeyRolled': {
+      if (state.status !== 'active') return state;
+      const { rolledTo, graceEndsAt } = event.data;
+      const expiresAt =
+        Date.parse(graceEndsAt) < Date.parse(state.expiresAt) ? graceEndsAt : state.expiresAt;
+      return { ...state, expiresAt, rolledTo };
     }
     case 'ApiKeyRevoked': {
       const { keyId, organizationId, ownerId } = event.data;
