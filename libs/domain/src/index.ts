@@ -39,3 +39,8 @@ export * from './api-key/api-key.errors';
 export * from './api-key/api-key.stream';
 export * from './api-key/api-key.decide';
 export * from './api-key/api-key.roll';
+export * from './sign-in/sign-in.events';
+export * from './sign-in/sign-in.commands';
+export * from './sign-in/sign-in.state';
+export * from './sign-in/sign-in.stream';
+export * from './sign-in/sign-in.decide';

@@ -74,6 +74,11 @@ export class MongoReadStore implements ReadStore {
       Object.entries(where).map(([field, value]) => [storedField(field), value]),
     ) as Record<string, unknown>;
     if (options.after) filter[storedField(options.after[0])] = { $gt: options.after[1] };
+    if (options.before) {
+      const field = storedField(options.before[0]);
+      const bounds = (filter[field] ?? {}) as Record<string, unknown>;
+      filter[field] = { ...bounds, $lt: options.before[1] };
+    }
     let cursor = this.collection(collection)
       .find(filter as Filter<StoredDoc>)
       .sort(sortSpec(options.sort ?? []));

@@ -183,6 +183,17 @@ export function describeReadStoreContract(
         expect(ids(found)).toEqual(['p1']);
       });
 
+      it('pages before a cursor: only values strictly less, newest first', async () => {
+        const found = await store.find(
+          'people_v1',
+          {},
+          { sort: [['joinedAt', 'desc']], before: ['joinedAt', 30] },
+        );
+
+        expect(found.every((doc) => Number(doc.joinedAt) < 30)).toBe(true);
+        expect(ids(found)).toEqual(['p3', 'p2', 'p4']);
+      });
+
       it('sorts ascending and breaks ties by id', async () => {
         const found = await store.find(
           'people_v1',

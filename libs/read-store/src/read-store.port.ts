@@ -40,6 +40,8 @@ export interface FindOptions {
   readonly limit?: number;
   /** Only documents whose field is strictly greater than the value: a cursor for paging. */
   readonly after?: readonly [field: string, value: string | number];
+  /** Only documents whose field is strictly less than the value: paging newest first. */
+  readonly before?: readonly [field: string, value: string | number];
 }
 
 export interface ReadStore {

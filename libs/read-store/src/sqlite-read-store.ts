@@ -71,6 +71,10 @@ export class SqliteReadStore implements ReadStore {
       conditions.push(`${fieldExpression(options.after[0])} > ?`);
       params.push(options.after[1]);
     }
+    if (options.before) {
+      conditions.push(`${fieldExpression(options.before[0])} < ?`);
+      params.push(options.before[1]);
+    }
     const whereClause = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     const limitClause = options.limit === undefined ? '' : ' LIMIT ?';
     if (options.limit !== undefined) params.push(options.limit);

@@ -13,6 +13,7 @@ import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginWithSecondFactorController } from './login-with-second-factor/login-with-second-factor.controller';
 import { LoginWithSecondFactorHandler } from './login-with-second-factor/login-with-second-factor.handler';
+import { FailedLogins } from './failed-logins';
 import { SessionActivity } from './session-activity';
 import { SessionStarter } from './session-starter';
 import { MfaTokens } from './two-factor/mfa-token';
@@ -56,6 +57,7 @@ import { UserSessionGuard } from './user-session.guard';
     MfaTokens,
     SecondFactorCodes,
     SessionActivity,
+    FailedLogins,
   ],
   exports: [
     SecondFactorCodes,

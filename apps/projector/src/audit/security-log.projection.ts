@@ -1,4 +1,10 @@
-import type { AccountEvent, ApiKeyEvent, OrganizationEvent, SessionEvent } from '@app/domain';
+import type {
+  AccountEvent,
+  ApiKeyEvent,
+  OrganizationEvent,
+  SessionEvent,
+  SignInEvent,
+} from '@app/domain';
 import {
   SECURITY_LOG,
   sortablePosition,
@@ -6,7 +12,7 @@ import {
 } from '@app/read-store/read-models/audit.read-model';
 import type { ProjectedEvent, Projection } from '../projection';
 
-type SecurityEvent = SessionEvent | AccountEvent | ApiKeyEvent | OrganizationEvent;
+type SecurityEvent = SessionEvent | AccountEvent | ApiKeyEvent | OrganizationEvent | SignInEvent;
 
 /** Whose log an event belongs to, and what it shows there; null when it is not a security event. */
 function entryOf(
@@ -30,6 +36,10 @@ function entryOf(
       };
     case 'PasswordChanged':
       return { userId: event.data.userId, details: { keptSessionId: event.data.keptSessionId } };
+    case 'LoginFailed': {
+      const { userId, reason, userAgent, ipAddress } = event.data;
+      return { userId, details: { reason, userAgent, ipAddress } };
+    }
     case 'TwoFactorEnabled':
     case 'TwoFactorDisabled':
     case 'TwoFactorCodeRejected':
@@ -71,6 +81,7 @@ const TYPES = new Set<SecurityEvent['type']>([
   'SessionStarted',
   'SessionEnded',
   'PasswordChanged',
+  'LoginFailed',
   'TwoFactorEnabled',
   'TwoFactorDisabled',
   'TwoFactorCodeRejected',

@@ -10,6 +10,7 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   TwoFactorEnabled: ['recoveryCodeHashes'],
   /** Stored on the session's stream, under its user's data key. */
   SessionStarted: ['userAgent', 'ipAddress'],
+  LoginFailed: ['userAgent', 'ipAddress'],
 };
 
 /** The event field naming whose data key encrypts the personal fields. */

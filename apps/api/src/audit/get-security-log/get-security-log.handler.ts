@@ -3,12 +3,11 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import {
   SECURITY_LOG,
+  sortablePosition,
   type SecurityLogDocument,
 } from '@app/read-store/read-models/audit.read-model';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { GetSecurityLogQuery } from './get-security-log.query';
-
-const SECURITY_LOG_LENGTH = 200;
 
 @QueryHandler(GetSecurityLogQuery)
 export class GetSecurityLogHandler implements IQueryHandler<GetSecurityLogQuery> {
@@ -17,12 +16,16 @@ export class GetSecurityLogHandler implements IQueryHandler<GetSecurityLogQuery>
     private readonly consistency: ReadYourWrites,
   ) {}
 
-  async execute({ userId }: GetSecurityLogQuery) {
+  async execute({ userId, before, limit }: GetSecurityLogQuery) {
     await this.consistency.awaitOwnWrites(userId);
     return this.readStore.find<SecurityLogDocument>(
       SECURITY_LOG.name,
       { userId },
-      { sort: [['position', 'desc']], limit: SECURITY_LOG_LENGTH },
+      {
+        sort: [['position', 'desc']],
+        limit,
+        ...(before === null ? {} : { before: ['position', sortablePosition(before)] as const }),
+      },
     );
   }
 }

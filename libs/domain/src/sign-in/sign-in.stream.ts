@@ -1,0 +1,1 @@
+export const signInStream = (userId: string): string => `signin-${userId}`;
