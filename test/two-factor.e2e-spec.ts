@@ -1,5 +1,6 @@
 import { filesContaining, storedHashesOf } from './support/data-dir-scan';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { startSecondApi } from './support/second-api';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
 import { RFC_6238_CHECK, totpCode } from './support/totp';
 
@@ -108,6 +109,33 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])('two-factor authentication (%s
     ).toBe(401);
     const forged = `${second.mfaToken.slice(0, -2)}AA`;
     expect((await http.post('/auth/login/mfa', { mfaToken: forged, code })).status).toBe(401);
+  });
+
+  it('refuses on another api instance a code accepted on this one, and lets one of two racing logins in', async () => {
+    const second = await startSecondApi(service);
+    try {
+      const other = httpClient(second.baseUrl);
+      const user = await userWithTwoFactor();
+      const code = totpCode(user.secret, Date.now() + STEP_MS);
+      const [first, replay] = [await passwordStep(user), await passwordStep(user)];
+      expect((await http.post('/auth/login/mfa', { mfaToken: first.mfaToken, code })).status).toBe(
+        200,
+      );
+      const elsewhere = await other.post('/auth/login/mfa', { mfaToken: replay.mfaToken, code });
+      expect(elsewhere.status).toBe(401);
+
+      // one fresh code presented to both instances at once: exactly one session starts
+      const racer = await userWithTwoFactor();
+      const racing = totpCode(racer.secret, Date.now() + STEP_MS);
+      const [a, b] = [await passwordStep(racer), await passwordStep(racer)];
+      const answers = await Promise.all([
+        http.post('/auth/login/mfa', { mfaToken: a.mfaToken, code: racing }),
+        other.post('/auth/login/mfa', { mfaToken: b.mfaToken, code: racing }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+    } finally {
+      await second.close();
+    }
   });
 
   it('accepts each recovery code once', async () => {
