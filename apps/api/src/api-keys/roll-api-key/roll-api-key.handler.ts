@@ -2,7 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiKeyNotFound, apiKeyDecider, apiKeyStream, type RollApiKey } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
-import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
+import {
+  EVENT_STORE,
+  type EventMetadata,
+  type EventStore,
+} from '@app/event-store/event-store.port';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { API_KEYS, type ApiKeyDocument } from '@app/read-store/read-models/api-key.read-model';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -52,13 +56,31 @@ export class RollApiKeyHandler implements ICommandHandler<RollApiKeyCommand> {
       new CreateApiKeyCommand(organizationId, requesterId, description, metadata),
     );
     this.consistency.recordWrite(requesterId, issued.position);
-    const rolled = await this.aggregates.handle(
+    try {
+      const rolled = await this.aggregates.handle(
+        apiKeyStream(keyId),
+        apiKeyDecider,
+        rollTo(issued.id),
+        { metadata },
+      );
+      return { ...issued, position: rolled.position ?? issued.position, rolledFrom: keyId };
+    } catch (error) {
+      // The old key changed meanwhile (deleted, rolled elsewhere): its replacement goes too.
+      await this.revokeReplacement(issued.id, requesterId, metadata);
+      throw error;
+    }
+  }
+
+  private async revokeReplacement(keyId: string, requesterId: string, metadata: EventMetadata) {
+    await this.aggregates.handle(
       apiKeyStream(keyId),
       apiKeyDecider,
-      rollTo(issued.id),
+      () => ({
+        type: 'RevokeApiKey' as const,
+        data: { keyId, requesterId, reason: 'deleted' as const, now: new Date().toISOString() },
+      }),
       { metadata },
     );
-    return { ...issued, position: rolled.position ?? issued.position, rolledFrom: keyId };
   }
 
   /** The new key is described as the old one was: from the key table, once it is current. */
