@@ -141,6 +141,13 @@ export class Cluster {
     }
   }
 
+  /** The events after `position`, up to and including `upTo`. */
+  async eventsBetween(position: bigint, upTo: bigint): Promise<RecordedEvent[]> {
+    const { eventStore } = await this.storage();
+    const page = await eventStore.readAll({ after: position, limit: 1000 });
+    return page.filter((event) => event.position <= upTo);
+  }
+
   async streamEvents(stream: string): Promise<RecordedEvent[]> {
     return (await this.storage()).eventStore.readStream(stream);
   }
