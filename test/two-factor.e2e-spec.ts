@@ -1,3 +1,7 @@
+import { loadSecrets } from '@app/platform/config/secrets';
+import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.codec';
+import { toExportedEvent } from '../apps/audit/src/export-history';
 import { filesContaining, storedHashesOf } from './support/data-dir-scan';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startSecondApi } from './support/second-api';
@@ -192,6 +196,28 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])('two-factor authentication (%s
       (item: { type: string }) => item.type,
     );
     expect(types).toEqual(expect.arrayContaining(['TwoFactorDisabled']));
+  });
+
+  it('keeps the secret and the recovery-code hashes out of the audit export', async () => {
+    const user = await userWithTwoFactor();
+    const { eventStore, dataKeys } = service.projector.storage;
+    const codec = new PersonalDataCodec(
+      new DataKeyRing(dataKeys, loadSecrets(service.config).masterKey),
+    );
+    const exported = await Promise.all(
+      (await eventStore.readStream(`account-${user.userId}`)).map((event) =>
+        toExportedEvent(event, codec),
+      ),
+    );
+    const setup = exported.find((event) => event.type === 'TwoFactorSetupStarted');
+    const enabled = exported.find((event) => event.type === 'TwoFactorEnabled');
+    expect(setup?.data.secret).toBe('[redacted]');
+    expect(enabled?.data.recoveryCodeHashes).toBe('[redacted]');
+    const text = JSON.stringify(exported);
+    const hashes = storedHashesOf(service.config, 'recovery_code', [
+      (user.recoveryCodes[0] ?? '').replace('-', ''),
+    ]);
+    for (const needle of [user.secret, ...hashes]) expect(text).not.toContain(needle);
   });
 
   if (readStore === 'sqlite') {
