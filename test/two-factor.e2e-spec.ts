@@ -76,6 +76,26 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])('two-factor authentication (%s
     expect(again.status).toBe(409);
   });
 
+  it('answers 429 after five wrong passwords, so a stolen session guesses no further', async () => {
+    const user = await registerAndLogin(http);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await http.post(
+        '/me/2fa/totp',
+        { password: `Wr0ng!Pass${attempt}` },
+        user.token,
+      );
+      expect(wrong.status).toBe(403);
+    }
+    const throttled = await http.post('/me/2fa/totp', { password: user.password }, user.token);
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    const off = await http.delete('/me/2fa', user.token, {
+      password: 'Wr0ng!Pass',
+      code: '123456',
+    });
+    expect(off.status).toBe(429);
+  });
+
   it('logs in with a code, never without one, and refuses a code used before', async () => {
     const user = await userWithTwoFactor();
     const first = await passwordStep(user);

@@ -17,6 +17,7 @@ import { FailedLogins } from './failed-logins';
 import { SessionActivity } from './session-activity';
 import { SessionStarter } from './session-starter';
 import { MfaTokens } from './two-factor/mfa-token';
+import { TwoFactorPasswordCheck } from './two-factor/password-check';
 import { SecondFactorCodes } from './two-factor/second-factor-codes';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutHandler } from './logout/logout.handler';
@@ -58,9 +59,11 @@ import { UserSessionGuard } from './user-session.guard';
     SecondFactorCodes,
     SessionActivity,
     FailedLogins,
+    TwoFactorPasswordCheck,
   ],
   exports: [
     SecondFactorCodes,
+    TwoFactorPasswordCheck,
     SessionActivity,
     PasswordHasher,
     SessionVerifier,

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
-import { PasswordHasher } from '../../auth/password-hasher';
+import { TwoFactorPasswordCheck } from '../../auth/two-factor/password-check';
 import { SecondFactorCodes } from '../../auth/two-factor/second-factor-codes';
 import { DisableTwoFactorCommand } from './disable-two-factor.command';
 
@@ -9,7 +9,7 @@ import { DisableTwoFactorCommand } from './disable-two-factor.command';
 export class DisableTwoFactorHandler implements ICommandHandler<DisableTwoFactorCommand> {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly passwords: PasswordHasher,
+    private readonly passwords: TwoFactorPasswordCheck,
     private readonly codes: SecondFactorCodes,
   ) {}
 
@@ -19,7 +19,11 @@ export class DisableTwoFactorHandler implements ICommandHandler<DisableTwoFactor
       accountDecider,
       async (state) => {
         const active = state.status === 'active' ? state : null;
-        const passwordMatches = await this.passwords.verify(password, active?.passwordHash ?? null);
+        const passwordMatches = await this.passwords.matches(
+          userId,
+          password,
+          active?.passwordHash ?? null,
+        );
         const now = new Date();
         const match = active
           ? this.codes.match(active.twoFactor, code, now)

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
-import { PasswordHasher } from '../../auth/password-hasher';
+import { TwoFactorPasswordCheck } from '../../auth/two-factor/password-check';
 import { SecondFactorCodes } from '../../auth/two-factor/second-factor-codes';
 import { StartTwoFactorSetupCommand } from './start-two-factor-setup.command';
 
@@ -10,7 +10,7 @@ import { StartTwoFactorSetupCommand } from './start-two-factor-setup.command';
 export class StartTwoFactorSetupHandler implements ICommandHandler<StartTwoFactorSetupCommand> {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly passwords: PasswordHasher,
+    private readonly passwords: TwoFactorPasswordCheck,
     private readonly codes: SecondFactorCodes,
   ) {}
 
@@ -21,7 +21,7 @@ export class StartTwoFactorSetupHandler implements ICommandHandler<StartTwoFacto
       accountDecider,
       async (state) => {
         const storedHash = state.status === 'active' ? state.passwordHash : null;
-        const passwordMatches = await this.passwords.verify(password, storedHash);
+        const passwordMatches = await this.passwords.matches(userId, password, storedHash);
         const now = new Date().toISOString();
         return {
           type: 'StartTwoFactorSetup' as const,
