@@ -104,6 +104,7 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       await page.getByLabel('Password', { exact: true }).fill(person.password);
       await page.locator('li[data-rule="special"].met').waitFor();
       await expectNoSeriousViolations(page);
+      if (readStore === 'sqlite') await screenshot(page, 'sign-up-light');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { name: 'Account settings' }).waitFor();
 

@@ -24,6 +24,9 @@ const SECTIONS = [
 export function Settings(props: { onSignOut: () => void; onDeleted: () => void }) {
   const [profile, setProfile] = useState<{ data: Profile; etag: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped by every security-relevant change, so the sessions and the log show it.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((count) => count + 1);
 
   async function load() {
     const answer = await send<Profile>(api.GET('/me'));
@@ -62,10 +65,17 @@ export function Settings(props: { onSignOut: () => void; onDeleted: () => void }
             etag={profile.etag}
             onSaved={(data, etag) => setProfile({ data, etag })}
           />
-          <Password />
+          <Password onChanged={changed} />
           <Appearance />
-          <Security twoFactorEnabled={profile.data.twoFactorEnabled} onChanged={load} />
-          <ApiKeys />
+          <Security
+            twoFactorEnabled={profile.data.twoFactorEnabled}
+            changes={changes}
+            onChanged={() => {
+              changed();
+              void load();
+            }}
+          />
+          <ApiKeys onChanged={changed} />
           <DangerZone onDeleted={props.onDeleted} />
         </>
       )}

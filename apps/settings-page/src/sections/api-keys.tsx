@@ -25,7 +25,7 @@ type Open =
   | null;
 
 /** Organization-scoped API keys: switcher, table, create (shown once), details, roll, delete. */
-export function ApiKeys() {
+export function ApiKeys(props: { onChanged: () => void }) {
   const [orgs, setOrgs] = useState<Organizations['items'] | null>(null);
   const [orgId, setOrgId] = useState<string | null>(null);
   const [keys, setKeys] = useState<Key[] | null>(null);
@@ -65,6 +65,7 @@ export function ApiKeys() {
   const done = (message: string | null) => {
     setOpen(null);
     setNotice(message);
+    props.onChanged();
     void loadKeys();
   };
 
@@ -176,7 +177,7 @@ function KeyTable(props: { keys: Key[]; onOpen: (open: Open) => void }) {
               <td data-label="Last used">
                 {key.lastUsedAt ? formatDate(key.lastUsedAt) : 'Never'}
               </td>
-              <td class="actions">
+              <td class="row-actions">
                 <button
                   type="button"
                   aria-label={`Details of ${key.description}`}

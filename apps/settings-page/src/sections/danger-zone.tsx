@@ -73,12 +73,13 @@ function DeleteAccount(props: { onCancel: () => void; onDeleted: () => void }) {
         >
           <h4>What happens</h4>
           <ul>
-            <li>
-              {consequences.apiKeys === 1
-                ? 'Your 1 API key stops working'
-                : `Your ${consequences.apiKeys} API keys stop working`}{' '}
-              at once.
-            </li>
+            {consequences.apiKeys > 0 && (
+              <li>
+                {consequences.apiKeys === 1
+                  ? 'Your API key stops working at once.'
+                  : `Your ${consequences.apiKeys} API keys stop working at once.`}
+              </li>
+            )}
             {consequences.organizations.map((org) => (
               <li key={org.organizationId}>
                 You leave {org.name} (you are {org.role}).

@@ -6,7 +6,7 @@ import { Alert, Field, Section } from '../ui';
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
 /** PUT /me/password, with the policy's checklist ticking as the person types. */
-export function Password() {
+export function Password(props: { onChanged: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
@@ -26,6 +26,7 @@ export function Password() {
       setForm(EMPTY);
       setErrors({});
       setDone(true);
+      props.onChanged();
       return;
     }
     if (answer.status === 403)

@@ -9,12 +9,16 @@ type TotpSetup = Typed<OkBody<'/me/2fa/totp', 'post'>, TotpSetupView>;
 type RecoveryCodes = Typed<OkBody<'/me/2fa/totp/confirm', 'post'>, RecoveryCodesView>;
 
 /** Two-factor authentication, sessions and the security log. */
-export function Security(props: { twoFactorEnabled: boolean | undefined; onChanged: () => void }) {
+export function Security(props: {
+  twoFactorEnabled: boolean | undefined;
+  changes: number;
+  onChanged: () => void;
+}) {
   return (
     <Section id="security" title="Security">
       <TwoFactor enabled={props.twoFactorEnabled} onChanged={props.onChanged} />
-      <Sessions />
-      <Log />
+      <Sessions changes={props.changes} />
+      <Log changes={props.changes} />
     </Section>
   );
 }
@@ -207,7 +211,7 @@ function TwoFactor(props: { enabled: boolean | undefined; onChanged: () => void 
   );
 }
 
-function Sessions() {
+function Sessions(props: { changes: number }) {
   const [sessions, setSessions] = useState<Sessions['items'] | null | 'unavailable'>(null);
   const [error, setError] = useState<string | null>(null);
   async function load() {
@@ -217,7 +221,7 @@ function Sessions() {
   }
   useEffect(() => {
     void load();
-  }, []);
+  }, [props.changes]);
   async function end(sessionId?: string) {
     const answer = await send(
       sessionId
@@ -270,7 +274,7 @@ function Sessions() {
 const PAGE_SIZE = 10;
 
 /** Pages with `before=next` when the server pages; otherwise pages the answer it got. */
-function Log() {
+function Log(props: { changes: number }) {
   const [items, setItems] = useState<SecurityLog['items']>([]);
   const [next, setNext] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -288,7 +292,7 @@ function Log() {
   }
   useEffect(() => {
     void load();
-  }, []);
+  }, [props.changes]);
 
   const more = next !== null || items.length > shown;
   return (
@@ -329,8 +333,8 @@ function Log() {
   );
 }
 
-/** `PasswordChanged` → `Password changed`. */
+/** `PasswordChanged` → `Password changed`, `ApiKeyIssued` → `API key issued`. */
 function describe(type: string): string {
   const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\bapi\b/gi, 'API');
 }
