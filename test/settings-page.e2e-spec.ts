@@ -114,6 +114,11 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expect(await email.getAttribute('readonly')).not.toBeNull();
       await page.getByText('Email address cannot be modified').waitFor();
 
+      // when they empty a name, the error shows next to the field and nothing is saved
+      await page.getByLabel('First name').fill('  ');
+      await page.getByText('First name cannot be empty.').waitFor();
+      expect(await page.getByLabel('First name').getAttribute('aria-invalid')).toBe('true');
+
       // when they rename themselves, the change is saved without a button
       await page.getByLabel('First name').fill('Augusta');
       await page.getByText('All changes saved').waitFor();
@@ -153,6 +158,13 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expect(await change.isDisabled()).toBe(true);
       await password.getByLabel('Confirm password').fill(newPassword);
       await page.locator('#password li[data-rule="match"].met').waitFor();
+      await password.getByLabel('Current password').fill('not-my-password');
+      await change.click();
+      await password.getByText('The current password is not correct.').waitFor();
+      expect(await password.getByLabel('Current password').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      await password.getByLabel('Current password').fill(person.password);
       await change.click();
       await page.getByText('Your password has been changed').waitFor();
       expect(

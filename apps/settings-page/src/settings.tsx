@@ -68,7 +68,7 @@ export function Settings(props: { onSignOut: () => void; onDeleted: () => void }
           <Password onChanged={changed} />
           <Appearance />
           <Security
-            twoFactorEnabled={profile.data.twoFactorEnabled}
+            twoFactorEnabled={twoFactorOf(profile.data)}
             changes={changes}
             onChanged={() => {
               changed();
@@ -90,4 +90,11 @@ function jumpTo(event: Event, id: string) {
   heading?.setAttribute('tabindex', '-1');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus();
+}
+
+/** Undefined while the server's profile has no `twoFactorEnabled` (before issue 14 lands). */
+function twoFactorOf(profile: Profile): boolean | undefined {
+  return 'twoFactorEnabled' in profile && typeof profile.twoFactorEnabled === 'boolean'
+    ? profile.twoFactorEnabled
+    : undefined;
 }

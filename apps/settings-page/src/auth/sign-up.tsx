@@ -38,8 +38,9 @@ export function SignUp(props: { onSignedIn: () => void }) {
       api.POST('/auth/login', { body: { email: form.email, password: form.password } }),
     );
     setBusy(false);
-    if (login.ok && login.data.accessToken) {
-      session.start(login.data.accessToken);
+    const signedIn: LoginView | null = login.ok ? login.data : null;
+    if (signedIn?.accessToken) {
+      session.start(signedIn.accessToken);
       props.onSignedIn();
     } else {
       location.hash = '#/sign-in';

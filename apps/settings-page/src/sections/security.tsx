@@ -288,7 +288,9 @@ function Log(props: { changes: number }) {
     );
     if (!answer.ok) return setFailed(true);
     setItems((current) => (before ? [...current, ...answer.data.items] : answer.data.items));
-    setNext(answer.data.next ?? null);
+    // `next` only where the server pages (API.md); an older answer is all of the log at once.
+    const next = 'next' in answer.data ? answer.data.next : null;
+    setNext(typeof next === 'string' ? next : null);
   }
   useEffect(() => {
     void load();
