@@ -277,7 +277,9 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         '/settings/assets/..%2Fpackage.json',
         '/settings/assets/.hidden',
       ]) {
-        expect((await fetch(service.baseUrl + path)).status).toBe(404);
+        const missing = await fetch(service.baseUrl + path);
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get('cache-control') ?? '').not.toContain('immutable');
       }
       const document = (await http.get('/docs-json')).body as { paths: Record<string, unknown> };
       expect(Object.keys(document.paths).filter((path) => path.startsWith('/settings'))).toEqual(

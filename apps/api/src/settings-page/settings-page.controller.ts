@@ -50,11 +50,12 @@ export class SettingsPageController {
 
   @Get()
   index(@Res({ passthrough: true }) reply: HeaderReply): StreamableFile {
+    const file = this.file('index.html');
     reply.header('Cache-Control', 'no-cache');
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    return this.file('index.html');
+    return file;
   }
 
   @Get('assets/:name')
@@ -63,12 +64,14 @@ export class SettingsPageController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): StreamableFile {
     if (!ASSET_NAME.test(name)) throw new NotFoundException();
+    const file = this.file(join('assets', name));
     // Vite puts a content hash in every asset name: a changed file is a new name.
     reply.header('Cache-Control', 'public, max-age=31536000, immutable');
     reply.header('X-Content-Type-Options', 'nosniff');
-    return this.file(join('assets', name));
+    return file;
   }
 
+  /** Opens the file only once it is known to exist: a miss answers 404 with no cache header. */
   private file(relative: string): StreamableFile {
     const type = CONTENT_TYPES[extname(relative)];
     if (!this.root || !type) throw new NotFoundException();
