@@ -82,6 +82,14 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
     it('walks the seed from sign-up to account deletion', async () => {
       const person = newUser({ firstName: 'Ada', lastName: 'Lovelace' });
       const page = await context.newPage();
+      // Script errors and Content-Security-Policy refusals; answers with 4xx are expected.
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          pageErrors.push(message.text());
+        }
+      });
 
       // given the page, served by the api itself
       const served = await fetch(`${service.baseUrl}/settings`);
@@ -268,6 +276,7 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expect(
         (await http.post('/auth/login', { email: person.email, password: newPassword })).status,
       ).toBe(401);
+      expect(pageErrors).toEqual([]);
       await page.close();
     }, 120_000);
 
