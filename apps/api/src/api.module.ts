@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
+import { SettingsPageController } from './settings-page/settings-page.controller';
 
 @Module({})
 export class ApiModule {
@@ -28,7 +29,7 @@ export class ApiModule {
         IntegrationsModule,
         AuditModule,
       ],
-      controllers: [HealthController, PasswordPolicyController],
+      controllers: [HealthController, PasswordPolicyController, SettingsPageController],
     };
   }
 }
