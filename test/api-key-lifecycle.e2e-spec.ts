@@ -77,7 +77,16 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         const after = (await http.get(`/orgs/${orgId}/api-keys`, owner.token)).body.items;
         expect(after.find((row: { id: string }) => row.id === created.id)?.status).toBe('expired');
 
-        const log = (await http.get('/me/security-log', owner.token)).body.items;
+        // The revocation is nobody's own write, so the owner's read may not wait for it: poll.
+        const leakedEntry = async () => {
+          for (let attempt = 0; attempt < 50; attempt++) {
+            const items = (await http.get('/me/security-log', owner.token)).body.items;
+            if (JSON.stringify(items).includes('"leaked"')) return items;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return (await http.get('/me/security-log', owner.token)).body.items;
+        };
+        const log = await leakedEntry();
         expect(log).toContainEqual(
           expect.objectContaining({
             type: 'ApiKeyRolled',
@@ -153,7 +162,16 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
 
         expect(await until(created.key, 401)).toBe(401);
         expect(await whoami(bystander.created.key)).toBe(200);
-        const log = (await http.get('/me/security-log', owner.token)).body.items;
+        // The revocation is nobody's own write, so the owner's read may not wait for it: poll.
+        const leakedEntry = async () => {
+          for (let attempt = 0; attempt < 50; attempt++) {
+            const items = (await http.get('/me/security-log', owner.token)).body.items;
+            if (JSON.stringify(items).includes('"leaked"')) return items;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return (await http.get('/me/security-log', owner.token)).body.items;
+        };
+        const log = await leakedEntry();
         expect(log).toContainEqual(
           expect.objectContaining({
             type: 'ApiKeyRevoked',
