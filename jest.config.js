@@ -1,4 +1,8 @@
-/** One jest run, three levels told apart by file name (STYLE.md). */
+/**
+ * One jest run, three levels told apart by file name (STYLE.md). The e2e files run twice:
+ * `e2e` on the SQLite read store, `e2e-mongo` on MongoDB (FerretDB from global setup); see
+ * test/support/read-store-under-test.ts. `--selectProjects e2e-mongo` runs the second alone.
+ */
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -9,13 +13,20 @@ const shared = {
   testEnvironment: 'node',
   rootDir: __dirname,
 };
+const E2E = '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts';
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: [E2E] },
+    {
+      ...shared,
+      displayName: 'e2e-mongo',
+      testMatch: [E2E],
+      setupFiles: ['<rootDir>/test/support/e2e-mongo-pass.js'],
+    },
   ],
   reporters: ['default', '<rootDir>/test/totals-reporter.js'],
   testTimeout: 30000,
