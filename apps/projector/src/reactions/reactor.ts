@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/e
 import type { ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT, REACTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
 import { toProjectedEvent } from '../projection';
+import { refuseCheckpointAheadOfLog } from '../projector';
 import type { Reaction } from './reaction';
 
 const PROJECTION_WAIT_MS = 2;
@@ -26,6 +27,7 @@ export class Reactor {
 
   async start(): Promise<void> {
     const checkpoint = await this.readStore.getCheckpoint(REACTOR_CHECKPOINT);
+    await refuseCheckpointAheadOfLog(this.eventStore, REACTOR_CHECKPOINT, checkpoint);
     this.subscription = this.eventStore.subscribe(
       checkpoint === null ? 'start' : { after: checkpoint },
       {
