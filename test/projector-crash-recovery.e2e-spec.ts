@@ -22,7 +22,7 @@ function startProjector(env: Record<string, string>): ChildProcess {
   if (!existsSync(PROJECTOR_MAIN))
     throw new Error(`${PROJECTOR_MAIN} is missing: run npm run build first`);
   return spawn(process.execPath, [PROJECTOR_MAIN], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'error' },
+    env: { ...process.env, ...env, LOG_LEVEL: 'error', PROJECTOR_PORT: '0' },
     stdio: 'ignore',
   });
 }

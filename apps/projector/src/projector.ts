@@ -8,6 +8,7 @@ import type {
 } from '@app/event-store/event-store.port';
 import type { Doc, ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
+import { setSubscriptionState } from '@app/platform/metrics/metrics';
 import { toProjectedEvent, type ProjectedEvent, type Projection } from './projection';
 import { UnitOfWork } from './unit-of-work';
 
@@ -168,7 +169,7 @@ export class Projector {
       void this.confirmLive();
       return;
     }
-    this.status = status;
+    this.setStatus(status);
     if (status === 'down') {
       this.logger.error({ message: 'subscription down; retrying', error: String(error) });
     } else {
@@ -184,13 +185,18 @@ export class Projector {
         this.onStatus('down', error);
         return;
       }
-      this.status = 'failed';
+      this.setStatus('failed');
       this.logger.error({ message: 'projector stopped', error: error.message });
       await this.stop();
       return;
     }
     if (!this.liveReported || this.status === 'failed' || this.status === 'live') return;
-    this.status = 'live';
+    this.setStatus('live');
     this.logger.log({ message: 'subscription live' });
+  }
+
+  private setStatus(status: ProjectorStatus): void {
+    this.status = status;
+    setSubscriptionState('projector', status);
   }
 }

@@ -5,6 +5,7 @@ import type { ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT, REACTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
 import { toProjectedEvent } from '../projection';
 import { refuseCheckpointAheadOfLog } from '../projector';
+import { setSubscriptionState } from '@app/platform/metrics/metrics';
 import type { Reaction } from './reaction';
 
 const PROJECTION_WAIT_MS = 2;
@@ -33,6 +34,7 @@ export class Reactor {
       {
         onEvents: (events) => this.handle(events),
         onStatus: (status, error) => {
+          setSubscriptionState('reactor', status);
           if (status === 'down')
             this.logger.error({
               message: 'reactor subscription down; retrying',
