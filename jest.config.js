@@ -29,6 +29,9 @@ module.exports = {
     },
   ],
   reporters: ['default', '<rootDir>/test/totals-reporter.js'],
+  // jest's default on two cores is one worker; the e2e suites mostly wait on spawned
+  // processes and FerretDB, so two cut CI's wall time by about a third (~5 to ~3.5 min).
+  maxWorkers: 2,
   testTimeout: 30000,
   // Some suite leaves a handle open in jest's own process after every test has passed (the
   // SQLite files of an in-process service stay open); until it is found, never let CI hang.
