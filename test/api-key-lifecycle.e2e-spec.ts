@@ -1,9 +1,11 @@
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'API key roll and leak reports (%s)',
   (readStore) => {
     let service: TestService;

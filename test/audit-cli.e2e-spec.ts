@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { readStoreEnv } from './support/read-store-under-test';
 import {
   API_MAIN,
   freePort,
@@ -53,6 +55,7 @@ const parseNdjson = (text: string): Exported[] =>
  */
 describe('audit command line', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+  const storeEnv = readStoreEnv('audit_cli');
   const processes: ServiceProcess[] = [];
   let http: HttpClient;
   let people: Record<'owner' | 'dev' | 'gone' | 'other', Person>;
@@ -65,7 +68,7 @@ describe('audit command line', () => {
     if (!existsSync(AUDIT_MAIN))
       throw new Error(`${AUDIT_MAIN} is missing: run npm run build first`);
     const child = spawn(process.execPath, [AUDIT_MAIN, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: { ...process.env, DATA_DIR: dataDir, ...storeEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -98,7 +101,7 @@ describe('audit command line', () => {
   };
 
   beforeAll(async () => {
-    const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', LOG_LEVEL: 'warn' };
+    const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', LOG_LEVEL: 'warn', ...storeEnv };
     const port = await freePort();
     processes.push(startProcess(API_MAIN, { ...env, PORT: String(port) }));
     processes.push(startProcess(PROJECTOR_MAIN, env));
@@ -325,12 +328,22 @@ describe('audit command line', () => {
   it('names each altered live read-model document, without printing any value', async () => {
     const { owner } = people;
     await Promise.all(processes.map((service) => service.stop()));
-    const db = new Database(join(dataDir, 'read-models.sqlite'));
-    db.prepare(
-      "UPDATE doc_profiles_v1 SET doc = json_set(doc, '$.lastName', 'Mallory') WHERE id = ?",
-    ).run(owner.userId);
-    db.prepare('DELETE FROM doc_api_keys_v1 WHERE id = ?').run(tamperKeyId);
-    db.close();
+    if (storeEnv.MONGO_DATABASE) {
+      const client = await MongoClient.connect(storeEnv.MONGO_URL as string);
+      const db = client.db(storeEnv.MONGO_DATABASE);
+      await db
+        .collection<{ _id: string }>('profiles_v1')
+        .updateOne({ _id: owner.userId }, { $set: { lastName: 'Mallory' } });
+      await db.collection<{ _id: string }>('api_keys_v1').deleteOne({ _id: tamperKeyId });
+      await client.close();
+    } else {
+      const db = new Database(join(dataDir, 'read-models.sqlite'));
+      db.prepare(
+        "UPDATE doc_profiles_v1 SET doc = json_set(doc, '$.lastName', 'Mallory') WHERE id = ?",
+      ).run(owner.userId);
+      db.prepare('DELETE FROM doc_api_keys_v1 WHERE id = ?').run(tamperKeyId);
+      db.close();
+    }
 
     const run = await audit(['replay', '--verify']);
     expect(run.code).toBe(1);

@@ -1,9 +1,11 @@
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 type Entry = { type: string; occurredAt: string; details: Record<string, unknown> };
 
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])('GET /me/security-log (%s)', (readStore) => {
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])('GET /me/security-log (%s)', (readStore) => {
   let service: TestService;
   let http: HttpClient;
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { filesContaining } from './support/data-dir-scan';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startSecondApi } from './support/second-api';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 type Session = {
   sessionId: string;
@@ -13,7 +14,8 @@ type Session = {
   current: boolean;
 };
 
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])('session management (%s)', (readStore) => {
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])('session management (%s)', (readStore) => {
   let service: TestService;
   let second: Awaited<ReturnType<typeof startSecondApi>>;
   let a: HttpClient;

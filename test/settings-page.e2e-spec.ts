@@ -9,6 +9,7 @@ import {
 } from './support/browser';
 import { httpClient, newUser, type HttpClient } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const run = promisify(execFile);
 const SECTIONS = ['profile', 'password', 'appearance', 'security', 'api-keys', 'danger-zone'];
@@ -41,7 +42,8 @@ async function curlWhoami(baseUrl: string, key: string): Promise<number> {
  * checklist, create a key and read it once, use it, delete it, delete the account. Screenshots
  * of every section in light and dark come from the SQLite run.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'the account-settings page in Chromium (%s read store)',
   (readStore) => {
     let service: TestService;

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { readStoreEnv } from './support/read-store-under-test';
 import {
   API_MAIN,
   freePort,
@@ -24,7 +25,12 @@ describe('two api instances on one DATA_DIR', () => {
   const secrets: string[] = [];
 
   beforeAll(async () => {
-    const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', LOG_LEVEL: 'debug' };
+    const env = {
+      DATA_DIR: dataDir,
+      BCRYPT_COST: '4',
+      LOG_LEVEL: 'debug',
+      ...readStoreEnv('two_instances'),
+    };
     const [portA, portB] = [await freePort(), await freePort()];
     processes.push(startProcess(API_MAIN, { ...env, PORT: String(portA) }));
     processes.push(startProcess(API_MAIN, { ...env, PORT: String(portB) }));

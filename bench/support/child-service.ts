@@ -39,6 +39,8 @@ export async function startChild(
     READ_STORE: 'sqlite',
     BCRYPT_COST: String(BENCH_BCRYPT_COST),
     LOG_LEVEL: 'error',
+    // The projector's health and metrics port: any free one, so runs never collide.
+    PROJECTOR_PORT: '0',
   };
   if (port !== null) env.PORT = String(port);
   const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'ignore', 'pipe'] });

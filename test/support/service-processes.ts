@@ -25,11 +25,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a built entry point (`npm run build` first) as its own process, as `npm run start:*` does. */
+/**
+ * Runs a built entry point (`npm run build` first) as its own process, as `npm run start:*`
+ * does. A projector's health and metrics port is any free one unless PROJECTOR_PORT is given.
+ */
 export function startProcess(main: string, env: Record<string, string>): ServiceProcess {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, PROJECTOR_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const chunks: Buffer[] = [];

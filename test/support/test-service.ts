@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@app/platform/config/config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { mongoUrl } from './mongo-test-database';
+import { readStoreEnv, readStoreUnderTest, type ReadStoreKind } from './read-store-under-test';
 import { createProjector, type ProjectorProcess } from '../../apps/projector/src/create-projector';
 
-export type ReadStoreKind = 'sqlite' | 'mongo';
+export type { ReadStoreKind } from './read-store-under-test';
 
 export interface TestService {
   readonly baseUrl: string;
@@ -18,23 +17,21 @@ export interface TestService {
 }
 
 /**
- * The real service on real storage: SQLite files in a fresh directory, optionally the read
- * store on the FerretDB that global setup started, an api listening on a free port, and the
- * projector following live. Only the bcrypt cost is lowered, to keep suites fast.
+ * The real service on real storage: SQLite files in a fresh directory, the read store of the
+ * jest project (SQLite, or MongoDB on the FerretDB that global setup started: see
+ * read-store-under-test.ts), an api listening on a free port, and the projector following
+ * live. Only the bcrypt cost is lowered, to keep suites fast.
  */
 export async function startTestService(
   options: { readStore?: ReadStoreKind; env?: Record<string, string> } = {},
 ): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'account-keys-'));
-  const readStore = options.readStore ?? 'sqlite';
+  const readStore = options.readStore ?? readStoreUnderTest();
   const config = loadConfig({
     DATA_DIR: dataDir,
     BCRYPT_COST: '4',
     READ_STORE: readStore,
-    ...(readStore === 'mongo'
-      ? { MONGO_URL: mongoUrl(), MONGO_DATABASE: `e2e_${randomUUID().slice(0, 8)}` }
-      : {}),
-    ...keysFor(readStore),
+    ...readStoreEnv('service', readStore),
     ...options.env,
   });
   const projector = await createProjector(config);
@@ -52,14 +49,5 @@ export async function startTestService(
       await projector.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-  };
-}
-
-/** The distributed read store needs configured secrets; the embedded one generates its own. */
-function keysFor(readStore: ReadStoreKind): Record<string, string> {
-  if (readStore === 'sqlite') return {};
-  return {
-    PEPPER: randomBytes(32).toString('base64'),
-    MASTER_KEY: randomBytes(32).toString('base64'),
   };
 }

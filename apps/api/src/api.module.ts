@@ -9,6 +9,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
@@ -29,7 +30,12 @@ export class ApiModule {
         IntegrationsModule,
         AuditModule,
       ],
-      controllers: [HealthController, PasswordPolicyController, SettingsPageController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        PasswordPolicyController,
+        SettingsPageController,
+      ],
     };
   }
 }

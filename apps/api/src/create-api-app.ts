@@ -9,6 +9,8 @@ import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { assignRequestId } from './http/request-id.middleware';
 import { logRequest } from './http/request-logger.middleware';
+import { measureRequest } from './http/request-metrics.middleware';
+import { trackProjection } from '@app/platform/metrics/metrics';
 import { createValidationPipe } from './http/validation.pipe';
 
 export interface ApiApp {
@@ -28,7 +30,8 @@ export async function createApiApp(
   );
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(assignRequestId, logRequest);
+  app.use(assignRequestId, logRequest, measureRequest);
+  trackProjection(storage.eventStore, storage.readStore);
   // No compressed bodies: `inflate: false` answers them 415 instead of feeding zlib errors on.
   app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, inflate: false });
   app.useGlobalPipes(createValidationPipe());

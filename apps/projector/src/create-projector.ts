@@ -4,6 +4,7 @@ import { loadSecrets } from '@app/platform/config/secrets';
 import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
 import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.codec';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
+import { trackProjection } from '@app/platform/metrics/metrics';
 import { Projector } from './projector';
 import { PROJECTIONS } from './projections';
 import { eraseDeletedAccounts } from './reactions/erase-deleted-accounts.reaction';
@@ -26,6 +27,7 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
   const codec = new PersonalDataCodec(keys);
   const aggregates = new AggregateStore(storage.eventStore, codec);
   const projector = new Projector(storage.eventStore, storage.readStore, codec, PROJECTIONS);
+  trackProjection(storage.eventStore, storage.readStore);
   const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
     revokeKeysOfFormerMembers(aggregates, storage.readStore, storage.eventStore),
     eraseDeletedAccounts(aggregates, keys, storage.readStore),

@@ -3,27 +3,33 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { loadConfig } from '@app/platform/config/config';
 import { runMain } from '@app/platform/run-main';
 import { createProjector } from './create-projector';
+import { listenForProjectorHttp } from './projector-http';
 
 const USAGE = `npm run start:projector [-- --rebuild]
 Projects every event into the read models from the stored checkpoint, then follows live.
   --rebuild   drop every read model and its checkpoint first, and replay from position 0
-Environment: DATA_DIR (./data), EVENT_STORE, READ_STORE, EVENTSTORE_URL, MONGO_URL, MASTER_KEY.`;
+Serves GET /health (200 only while its subscription is live) and GET /metrics on PROJECTOR_PORT.
+Environment: DATA_DIR (./data), EVENT_STORE, READ_STORE, EVENTSTORE_URL, MONGO_URL, MASTER_KEY,
+PROJECTOR_PORT (3001).`;
 
 runMain(USAGE, async (args) => {
   Logger.overrideLogger(new ConsoleLogger({ json: true }));
   const logger = new Logger('projector');
-  const process_ = await createProjector(loadConfig());
+  const config = loadConfig();
+  const process_ = await createProjector(config);
   if (args.includes('--rebuild')) {
     const replayed = await process_.projector.rebuild();
     logger.log({ message: 'rebuilt', events: replayed });
   }
+  const http = await listenForProjectorHttp(process_.projector, config.projectorPort);
   await process_.start();
-  logger.log({ message: 'started' });
+  logger.log({ message: 'started', port: config.projectorPort });
   // The subscriptions poll on unref'd timers (a library must not hold a process open), so the
   // process itself stays alive until it is told to stop.
   const keepAlive = setInterval(() => undefined, 60_000);
   const shutdown = () => {
     clearInterval(keepAlive);
+    http.close();
     void process_.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);

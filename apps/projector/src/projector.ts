@@ -8,10 +8,45 @@ import type {
 } from '@app/event-store/event-store.port';
 import type { Doc, ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
+import { setSubscriptionState } from '@app/platform/metrics/metrics';
 import { toProjectedEvent, type ProjectedEvent, type Projection } from './projection';
 import { UnitOfWork } from './unit-of-work';
 
 const CATCH_UP_BATCH = 1000;
+
+/** What the projector's health and metrics report: the subscription, or `failed` for good. */
+export type ProjectorStatus = SubscriptionStatus | 'failed';
+
+/**
+ * A stored checkpoint past the last event of the log: the log was reset or replaced while
+ * the read store survived. Following it would skip every event up to that position, so the
+ * projector refuses: rebuild (`--rebuild`) or restore the matching log.
+ */
+export class CheckpointAheadOfLogError extends Error {
+  override readonly name = 'CheckpointAheadOfLogError';
+  constructor(
+    readonly checkpointName: string,
+    readonly checkpoint: bigint,
+    readonly head: bigint,
+  ) {
+    super(
+      `${checkpointName} checkpoint ${checkpoint} is ahead of the last event of the log (${head}): ` +
+        'the event store was reset or is not the one these read models were built from; ' +
+        'run the projector with --rebuild, or point it at the right event store',
+    );
+  }
+}
+
+/** Throws CheckpointAheadOfLogError when `checkpoint` lies past the head of the log. */
+export async function refuseCheckpointAheadOfLog(
+  eventStore: EventStore,
+  name: string,
+  checkpoint: bigint | null,
+): Promise<void> {
+  if (checkpoint === null) return;
+  const head = await eventStore.headPosition();
+  if (checkpoint > head) throw new CheckpointAheadOfLogError(name, checkpoint, head);
+}
 
 /**
  * Runs every projection from one subscription. Each batch is evolved in memory and committed
@@ -21,7 +56,10 @@ const CATCH_UP_BATCH = 1000;
 export class Projector {
   private readonly logger = new Logger('projector');
   private subscription: Subscription | null = null;
-  private status: SubscriptionStatus = 'down';
+  private status: ProjectorStatus = 'down';
+  private lastPosition: bigint | null = null;
+  /** A `live` report waits for confirmLive; any later report cancels it. */
+  private liveReported = false;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -35,10 +73,25 @@ export class Projector {
       await this.readStore.ensureCollection(projection.collection);
   }
 
-  /** Subscribes from the stored checkpoint: catch up, then live. */
+  /** The subscription's state, or `failed` once the checkpoint was found ahead of the log. */
+  get currentStatus(): ProjectorStatus {
+    return this.status;
+  }
+
+  /** The position of the last event applied by this process (null before the first). */
+  get position(): bigint | null {
+    return this.lastPosition;
+  }
+
+  /**
+   * Subscribes from the stored checkpoint: catch up, then live. Refuses a checkpoint ahead
+   * of the log (CheckpointAheadOfLogError) instead of silently skipping every new event.
+   */
   async start(): Promise<void> {
     await this.prepare();
     const checkpoint = await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT);
+    await refuseCheckpointAheadOfLog(this.eventStore, PROJECTOR_CHECKPOINT, checkpoint);
+    this.lastPosition = checkpoint;
     this.subscription = this.eventStore.subscribe(
       checkpoint === null ? 'start' : { after: checkpoint },
       {
@@ -90,6 +143,7 @@ export class Projector {
       name: PROJECTOR_CHECKPOINT,
       position: last.position,
     });
+    this.lastPosition = last.position;
   }
 
   private async project(
@@ -106,12 +160,46 @@ export class Projector {
   }
 
   private onStatus(status: SubscriptionStatus, error?: unknown): void {
+    if (this.status === 'failed') return;
+    this.liveReported = status === 'live';
     if (status === this.status) return;
-    this.status = status;
+    if (status === 'live') {
+      // Live only once the log has reached what this process applied: a log reset under a
+      // running projector shows up here.
+      void this.confirmLive();
+      return;
+    }
+    this.setStatus(status);
     if (status === 'down') {
       this.logger.error({ message: 'subscription down; retrying', error: String(error) });
     } else {
       this.logger.log({ message: `subscription ${status}` });
     }
+  }
+
+  private async confirmLive(): Promise<void> {
+    try {
+      await refuseCheckpointAheadOfLog(this.eventStore, PROJECTOR_CHECKPOINT, this.lastPosition);
+    } catch (error) {
+      if (error instanceof CheckpointAheadOfLogError) {
+        this.setStatus('failed');
+        this.logger.error({ message: 'projector stopped', error: error.message });
+        await this.stop();
+        return;
+      }
+      // The check could not read the head: the subscription's own word stands.
+      this.logger.warn({
+        message: 'could not compare the checkpoint with the log',
+        error: String(error),
+      });
+    }
+    if (!this.liveReported || this.status === 'failed' || this.status === 'live') return;
+    this.setStatus('live');
+    this.logger.log({ message: 'subscription live' });
+  }
+
+  private setStatus(status: ProjectorStatus): void {
+    this.status = status;
+    setSubscriptionState('projector', status);
   }
 }

@@ -1,10 +1,24 @@
 import { EsdbEventStore } from './esdb-event-store';
 import { describeEventStoreContract } from './event-store.contract';
+import { refuseStoreWithApplicationEvents } from './testing/throwaway-store';
 
-/** No EventStoreDB runs on development machines; set EVENTSTORE_URL to run the contract. */
+/**
+ * No EventStoreDB runs on development machines. With EVENTSTORE_URL set (`npm run test:esdb`,
+ * README), the contract runs against that server, and only if it holds nothing but test
+ * events: the compose profile `contract-test` starts a throwaway in-memory one on port 2114.
+ */
 const eventStoreUrl = process.env.EVENTSTORE_URL;
 
 if (eventStoreUrl) {
+  beforeAll(async () => {
+    const store = new EsdbEventStore(eventStoreUrl);
+    try {
+      await refuseStoreWithApplicationEvents(store);
+    } finally {
+      await store.close();
+    }
+  });
+
   describeEventStoreContract('EsdbEventStore', async () => {
     const store = new EsdbEventStore(eventStoreUrl);
     return {

@@ -33,6 +33,26 @@ import { EsdbSubscription } from './esdb-subscription';
 
 const MIN_PAGE_SIZE = 256;
 const MAX_PAGE_SIZE = 4_096;
+const HEAD_PAGE_SIZE = 64;
+
+/**
+ * gRPC keepalive, in ms, unless the connection string sets its own. The client's default
+ * (10 s ping, 10 s timeout) lets a half-open connection look healthy for ~20 s, during which
+ * the credential cache would keep serving; with these a silent connection fails the
+ * subscription within ~4 s, and the cache is bypassed from then on (fail closed). The client
+ * warns once that this is below its recommended 10 s.
+ */
+export const KEEP_ALIVE_DEFAULTS = { keepAliveInterval: 2_000, keepAliveTimeout: 2_000 } as const;
+
+/** The connection string with KEEP_ALIVE_DEFAULTS added where it does not say otherwise. */
+export function withKeepAliveDefaults(connectionString: string): string {
+  const [base, query = ''] = connectionString.split('?', 2) as [string, string?];
+  const params = query.split('&').filter((param) => param !== '');
+  const given = new Set(params.map((param) => (param.split('=')[0] ?? '').toLowerCase()));
+  for (const [name, value] of Object.entries(KEEP_ALIVE_DEFAULTS))
+    if (!given.has(name.toLowerCase())) params.push(`${name}=${value}`);
+  return `${base}?${params.join('&')}`;
+}
 
 /**
  * The distributed event store. A position is an event's commit position in $all; appends
@@ -45,7 +65,7 @@ export class EsdbEventStore implements EventStore {
 
   /** Connects lazily: nothing touches the network before the first call. */
   constructor(connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.client = EventStoreDBClient.connectionString(withKeepAliveDefaults(connectionString));
   }
 
   async append(
@@ -113,10 +133,22 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /** The last event of $all, system events included: a subscriber past it has seen all of ours. */
+  /**
+   * The position of the last application event, as on SQLite: system events (`$` types,
+   * which the server writes on start-up, scavenges and settings changes) are skipped, so a
+   * fresh store reads 0n and a projector that has everything of ours is never "behind".
+   */
   async headPosition(): Promise<bigint> {
-    const [last] = await this.readAllPage(END, 1, BACKWARDS);
-    return last === undefined ? 0n : commitPositionOf(last);
+    let from: ReadPosition = END;
+    for (;;) {
+      const page = await this.readAllPage(from, HEAD_PAGE_SIZE, BACKWARDS);
+      for (const resolved of page) {
+        if (toRecordedEvent(resolved) !== undefined) return commitPositionOf(resolved);
+      }
+      const oldest = page[page.length - 1];
+      if (page.length < HEAD_PAGE_SIZE || oldest?.event === undefined) return 0n;
+      from = oldest.event.position;
+    }
   }
 
   subscribe(start: SubscriptionStart, handler: SubscriptionHandler): Subscription {

@@ -14,7 +14,7 @@ import {
   reportStatus,
 } from './subscription-lifecycle';
 
-/** Reads the commit position of the last event in $all, system events included. */
+/** Reads the commit position of the last application event in $all (system events skipped). */
 export type ReadHeadPosition = () => Promise<bigint>;
 
 const BEFORE_FIRST_EVENT = -1n;

@@ -9,6 +9,12 @@ import type {
 
 const DEFAULT_MAX_ENTRIES = 50_000;
 
+/** For metrics: how each load was served, and the subscription's state. */
+export interface LiveStreamCacheObserver {
+  lookup?(result: 'hit' | 'miss' | 'bypass'): void;
+  status?(status: SubscriptionStatus): void;
+}
+
 /**
  * The cache-invalidating projection. Folded states of credential streams (keys, sessions,
  * accounts, organizations) are served from memory with no I/O, and any event on a cached
@@ -23,6 +29,7 @@ export class LiveStreamCache {
   private epoch = 0;
   private subscription: Subscription | null = null;
   private readonly eventListeners: ((event: RecordedEvent) => void)[] = [];
+  private observer: LiveStreamCacheObserver = {};
 
   constructor(
     private readonly store: EventStore,
@@ -49,6 +56,11 @@ export class LiveStreamCache {
     this.eventListeners.push(listener);
   }
 
+  observe(observer: LiveStreamCacheObserver): void {
+    this.observer = observer;
+    observer.status?.(this.status);
+  }
+
   async close(): Promise<void> {
     await this.subscription?.close();
     this.subscription = null;
@@ -65,7 +77,10 @@ export class LiveStreamCache {
   ): Promise<LoadedAggregate<State>> {
     if (this.isLive) {
       const cached = this.states.get(stream);
+      this.observer.lookup?.(cached ? 'hit' : 'miss');
       if (cached) return cached as LoadedAggregate<State>;
+    } else {
+      this.observer.lookup?.('bypass');
     }
     const epoch = this.epoch;
     const loaded = await this.aggregates.load(stream, decider);
@@ -80,6 +95,7 @@ export class LiveStreamCache {
 
   private onStatus(status: SubscriptionStatus): void {
     this.status = status;
+    this.observer.status?.(status);
     if (status !== 'live') {
       this.epoch += 1;
       this.states.clear();

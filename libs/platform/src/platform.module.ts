@@ -11,6 +11,7 @@ import { DATA_KEY_STORE } from './data-keys/data-key-store.port';
 import { DataKeyRing } from './personal-data/data-key-ring';
 import { PersonalDataCodec } from './personal-data/personal-data.codec';
 import type { Storage } from './storage/storage';
+import { observeCredentialCacheLookup, setSubscriptionState } from './metrics/metrics';
 
 /**
  * Configuration, secrets and opened storage, shared by every module of an app. Storage is
@@ -23,6 +24,10 @@ function credentialCache(
   keyRing: DataKeyRing,
 ): LiveStreamCache {
   const cache = new LiveStreamCache(storage.eventStore, aggregates);
+  cache.observe({
+    lookup: observeCredentialCacheLookup,
+    status: (status) => setSubscriptionState('credential_cache', status),
+  });
   cache.onEvent((event) => {
     if (event.type === 'AccountDeleted') keyRing.forget(String(event.data.userId));
   });

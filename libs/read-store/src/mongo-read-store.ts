@@ -23,6 +23,8 @@ const COLLECTION_NAME = /^[a-z0-9_]+$/;
 const CHECKPOINTS_COLLECTION = 'checkpoints';
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_EXISTS = 48;
+/** Rounds of re-reading after lost insert races before the error is given up to the caller. */
+const MAX_GUARD_ROUNDS = 10;
 
 /** How a document is stored: the id becomes `_id` and the guard position rides along. */
 type StoredDoc = { _id: string; _position: bigint } & Record<string, unknown>;
@@ -127,8 +129,9 @@ export class MongoReadStore implements ReadStore {
 
   /**
    * Writes in order and stops at the first error, which FerretDB does whatever `ordered`
-   * says. A duplicate key there means a newer document exists, so the write is skipped
-   * and the rest resumes after it.
+   * says. A duplicate key on an upsert means another writer inserted the document after our
+   * filter missed: that says nothing about whose position is higher, so the guard is applied
+   * again to what is stored now, and the rest resumes after it.
    */
   private async applyChanges(collection: string, changes: readonly DocChange[]): Promise<void> {
     const operations = changes.map(guardedWrite);
@@ -138,7 +141,31 @@ export class MongoReadStore implements ReadStore {
         await this.collection(collection).bulkWrite(operations.slice(next), { ordered: true });
         return;
       } catch (error) {
-        next += indexOfSkippableConflict(error, operations.slice(next)) + 1;
+        next += indexOfDuplicateKeyOnUpsert(error, operations.slice(next));
+        await this.reapplyGuard(collection, changes[next] as DocChange);
+        next += 1;
+      }
+    }
+  }
+
+  /**
+   * An upsert that lost an insert race: skipped if the stored document is at least as new,
+   * written over it otherwise. Each round sees a document that another writer just wrote,
+   * so the rounds end unless writers keep deleting and re-inserting it.
+   */
+  private async reapplyGuard(collection: string, change: DocChange): Promise<void> {
+    for (let round = 1; ; round++) {
+      const stored = await this.collection(collection).findOne(
+        { _id: change.id },
+        { projection: { _position: 1 } },
+      );
+      if (stored !== null && BigInt(stored._position) >= change.position) return;
+      try {
+        await this.collection(collection).bulkWrite([guardedWrite(change)], { ordered: true });
+        return;
+      } catch (error) {
+        indexOfDuplicateKeyOnUpsert(error, [guardedWrite(change)]);
+        if (round === MAX_GUARD_ROUNDS) throw error;
       }
     }
   }
@@ -179,8 +206,8 @@ function guardedWrite(change: DocChange): AnyBulkWriteOperation<StoredDoc> {
   };
 }
 
-/** The index of the op that failed with a skippable duplicate key; otherwise rethrows. */
-function indexOfSkippableConflict(
+/** The index of the upsert that failed on a duplicate `_id`; any other error is rethrown. */
+function indexOfDuplicateKeyOnUpsert(
   error: unknown,
   operations: readonly AnyBulkWriteOperation<StoredDoc>[],
 ): number {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
+import { parseApiKey } from '@app/domain';
+import { observeKeyVerification } from '@app/platform/metrics/metrics';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from './api-key-verifier';
 
 export const API_KEY_STRATEGY = 'api-key';
@@ -14,6 +16,8 @@ export class ApiKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, API_K
   }
 
   async validate(apiKey: string): Promise<ApiKeyPrincipal | false> {
-    return (await this.verifier.verify(apiKey)) ?? false;
+    const principal = await this.verifier.verify(apiKey);
+    observeKeyVerification(principal ? 'valid' : parseApiKey(apiKey) ? 'rejected' : 'malformed');
+    return principal ?? false;
   }
 }

@@ -4,6 +4,8 @@ import type { EventStore, RecordedEvent, Subscription } from '@app/event-store/e
 import type { ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT, REACTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
 import { toProjectedEvent } from '../projection';
+import { refuseCheckpointAheadOfLog } from '../projector';
+import { setSubscriptionState } from '@app/platform/metrics/metrics';
 import type { Reaction } from './reaction';
 
 const PROJECTION_WAIT_MS = 2;
@@ -26,11 +28,13 @@ export class Reactor {
 
   async start(): Promise<void> {
     const checkpoint = await this.readStore.getCheckpoint(REACTOR_CHECKPOINT);
+    await refuseCheckpointAheadOfLog(this.eventStore, REACTOR_CHECKPOINT, checkpoint);
     this.subscription = this.eventStore.subscribe(
       checkpoint === null ? 'start' : { after: checkpoint },
       {
         onEvents: (events) => this.handle(events),
         onStatus: (status, error) => {
+          setSubscriptionState('reactor', status);
           if (status === 'down')
             this.logger.error({
               message: 'reactor subscription down; retrying',

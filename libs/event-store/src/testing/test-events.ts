@@ -6,6 +6,9 @@ export function uniqueStream(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
 }
 
+/** The actor of every event the contract suites write (and nothing else writes). */
+export const CONTRACT_ACTOR_ID = 'event-store-contract';
+
 /** Event ids are UUIDs: EventStoreDB accepts nothing else. */
 export function anEvent(
   type = 'SomethingHappened',
@@ -18,7 +21,7 @@ export function anEvent(
     metadata: {
       correlationId: randomUUID(),
       causationId: randomUUID(),
-      actor: { type: 'system', id: 'event-store-contract' },
+      actor: { type: 'system', id: CONTRACT_ACTOR_ID },
     },
   };
 }

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 /** Typed configuration, validated once at start-up; a bad value stops the process. */
 export interface AppConfig {
   readonly port: number;
+  /** HTTP port of the projector process (GET /health, GET /metrics). */
+  readonly projectorPort: number;
   readonly dataDir: string;
   readonly eventStore: 'sqlite' | 'esdb';
   readonly readStore: 'sqlite' | 'mongo';
@@ -94,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const config: AppConfig = {
     port: readInt(env, 'PORT', 3000, 0, 65535, problems),
+    projectorPort: readInt(env, 'PROJECTOR_PORT', 3001, 0, 65535, problems),
     dataDir: resolve(env.DATA_DIR || './data'),
     eventStore,
     readStore,

@@ -8,51 +8,56 @@ import {
   type ReadStoreKind,
   type TestService,
 } from '../../../../../test/support/test-service';
+import { readStoreUnderTest } from '../../../../../test/support/read-store-under-test';
 
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])('GET/PUT /me/preferences (%s)', (readStore) => {
-  let service: TestService;
-  let http: HttpClient;
-  beforeAll(async () => {
-    service = await startTestService({ readStore });
-    http = httpClient(service.baseUrl);
-  });
-  afterAll(() => service.close());
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
+  'GET/PUT /me/preferences (%s)',
+  (readStore) => {
+    let service: TestService;
+    let http: HttpClient;
+    beforeAll(async () => {
+      service = await startTestService({ readStore });
+      http = httpClient(service.baseUrl);
+    });
+    afterAll(() => service.close());
 
-  it('starts at system, keeps a chosen theme, and records the same theme only once', async () => {
-    const user = await registerAndLogin(http);
-    const initial = await http.get('/me/preferences', user.token);
-    expect(initial.status).toBe(200);
-    expect(initial.body).toEqual({ theme: 'system' });
-    expect(initial.headers.get('cache-control')).toBe('no-store');
+    it('starts at system, keeps a chosen theme, and records the same theme only once', async () => {
+      const user = await registerAndLogin(http);
+      const initial = await http.get('/me/preferences', user.token);
+      expect(initial.status).toBe(200);
+      expect(initial.body).toEqual({ theme: 'system' });
+      expect(initial.headers.get('cache-control')).toBe('no-store');
 
-    const before = (await http.get('/me', user.token)).headers.get('etag');
-    const dark = await http.put('/me/preferences', { theme: 'dark' }, user.token);
-    expect(dark.status).toBe(200);
-    expect(dark.body).toEqual({ theme: 'dark' });
-    expect((await http.get('/me/preferences', user.token)).body).toEqual({ theme: 'dark' });
-    const afterFirst = (await http.get('/me', user.token)).headers.get('etag');
-    expect(afterFirst).not.toBe(before);
+      const before = (await http.get('/me', user.token)).headers.get('etag');
+      const dark = await http.put('/me/preferences', { theme: 'dark' }, user.token);
+      expect(dark.status).toBe(200);
+      expect(dark.body).toEqual({ theme: 'dark' });
+      expect((await http.get('/me/preferences', user.token)).body).toEqual({ theme: 'dark' });
+      const afterFirst = (await http.get('/me', user.token)).headers.get('etag');
+      expect(afterFirst).not.toBe(before);
 
-    const again = await http.put('/me/preferences', { theme: 'dark' }, user.token);
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual({ theme: 'dark' });
-    // nothing recorded: the account stream's revision, the profile's ETag, did not move
-    expect((await http.get('/me', user.token)).headers.get('etag')).toBe(afterFirst);
-  });
+      const again = await http.put('/me/preferences', { theme: 'dark' }, user.token);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ theme: 'dark' });
+      // nothing recorded: the account stream's revision, the profile's ETag, did not move
+      expect((await http.get('/me', user.token)).headers.get('etag')).toBe(afterFirst);
+    });
 
-  it('refuses an unknown theme or an extra field with 400 and changes nothing', async () => {
-    const user = await registerAndLogin(http);
-    const unknown = await http.put('/me/preferences', { theme: 'purple' }, user.token);
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0].field).toBe('theme');
-    const extra = await http.put('/me/preferences', { theme: 'light', font: 'big' }, user.token);
-    expect(extra.status).toBe(400);
-    expect((await http.put('/me/preferences', {}, user.token)).status).toBe(400);
-    expect((await http.get('/me/preferences', user.token)).body).toEqual({ theme: 'system' });
-  });
+    it('refuses an unknown theme or an extra field with 400 and changes nothing', async () => {
+      const user = await registerAndLogin(http);
+      const unknown = await http.put('/me/preferences', { theme: 'purple' }, user.token);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors[0].field).toBe('theme');
+      const extra = await http.put('/me/preferences', { theme: 'light', font: 'big' }, user.token);
+      expect(extra.status).toBe(400);
+      expect((await http.put('/me/preferences', {}, user.token)).status).toBe(400);
+      expect((await http.get('/me/preferences', user.token)).body).toEqual({ theme: 'system' });
+    });
 
-  it('needs a user session', async () => {
-    expect((await http.get('/me/preferences')).status).toBe(401);
-    expect((await http.put('/me/preferences', { theme: 'dark' })).status).toBe(401);
-  });
-});
+    it('needs a user session', async () => {
+      expect((await http.get('/me/preferences')).status).toBe(401);
+      expect((await http.put('/me/preferences', { theme: 'dark' })).status).toBe(401);
+    });
+  },
+);
