@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
 import { ConsistencyModule } from '../consistency/consistency.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiKeyIssuer } from './api-key-issuer';
 import { CreateApiKeyController } from './create-api-key/create-api-key.controller';
 import { CreateApiKeyHandler } from './create-api-key/create-api-key.handler';
 import { DeleteApiKeyController } from './delete-api-key/delete-api-key.controller';
@@ -19,6 +20,7 @@ import { ListApiKeysHandler } from './list-api-keys/list-api-keys.handler';
     GetApiKeyController,
     DeleteApiKeyController,
   ],
-  providers: [CreateApiKeyHandler, ListApiKeysHandler, DeleteApiKeyHandler],
+  providers: [ApiKeyIssuer, CreateApiKeyHandler, ListApiKeysHandler, DeleteApiKeyHandler],
+  exports: [ApiKeyIssuer],
 })
 export class ApiKeysModule {}

@@ -10,10 +10,17 @@ export type ApiKeyIssued = {
     readonly maskedKey: string;
     readonly issuedAt: string;
     readonly expiresAt: string;
+    /**
+     * The owner's membership epoch in the organization when the key was issued: the key dies
+     * with that membership (absent on keys issued before it was recorded).
+     */
+    readonly membership?: number;
   };
 };
 
-export type ApiKeyRevocationReason = 'deleted' | 'member_removed' | 'account_deleted';
+/** `revoked_by_admin`: deleted by a member holding members:write, not by its owner. */
+export type ApiKeyRevocationReason =
+  'deleted' | 'revoked_by_admin' | 'member_removed' | 'account_deleted';
 
 export type ApiKeyRevoked = {
   readonly type: 'ApiKeyRevoked';

@@ -6,7 +6,9 @@ export type ActiveApiKey = {
   readonly organizationId: string;
   readonly ownerId: string;
   readonly secretHash: string;
+  readonly issuedAt: string;
   readonly expiresAt: string;
+  readonly membership?: number;
 };
 
 export type ApiKeyState =
@@ -24,8 +26,18 @@ export const initialApiKeyState = (): ApiKeyState => ({ status: 'none' });
 export function evolveApiKey(state: ApiKeyState, event: ApiKeyEvent): ApiKeyState {
   switch (event.type) {
     case 'ApiKeyIssued': {
-      const { keyId, organizationId, ownerId, secretHash, expiresAt } = event.data;
-      return { status: 'active', keyId, organizationId, ownerId, secretHash, expiresAt };
+      const { keyId, organizationId, ownerId, secretHash, issuedAt, expiresAt, membership } =
+        event.data;
+      return {
+        status: 'active',
+        keyId,
+        organizationId,
+        ownerId,
+        secretHash,
+        issuedAt,
+        expiresAt,
+        ...(membership === undefined ? {} : { membership }),
+      };
     }
     case 'ApiKeyRevoked': {
       const { keyId, organizationId, ownerId } = event.data;

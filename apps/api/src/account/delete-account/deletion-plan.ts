@@ -3,7 +3,7 @@ import {
   membershipOf,
   organizationDecider,
   organizationStream,
-  ownerCount,
+  activeOwnerCount,
   type Role,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
@@ -73,7 +73,7 @@ export class DeletionPlanner {
       const summary = { organizationId: state.organizationId, name: state.name, role };
       organizations.push(summary);
       const others = Object.keys(state.members).length - 1;
-      if (role === 'owner' && ownerCount(state) === 1 && others > 0)
+      if (role === 'owner' && activeOwnerCount(state) === 1 && others > 0)
         blockingOrganizations.push(summary);
     }
     return {
