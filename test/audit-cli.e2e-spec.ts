@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import {
   API_MAIN,
   freePort,
@@ -116,10 +117,10 @@ describe('audit command line', () => {
     orgId = (await expectStatus(http.post('/orgs', { name: 'Acme' }, owner.token), 201))
       .organizationId;
     const keys = `/orgs/${orgId}/api-keys`;
-    const member = (email: string, role: string) =>
-      expectStatus(http.post(`/orgs/${orgId}/members`, { email, role }, owner.token), 201);
-    await member(gone.email, 'admin');
-    await member(dev.email, 'developer');
+    const member = (person: { email: string; token: string }, role: string) =>
+      expectStatus(joinByInvitation(http, orgId, person, role, owner.token), 200);
+    await member(gone, 'admin');
+    await member(dev, 'developer');
     doomedKeyId = (await expectStatus(http.post(keys, { description: 'Doomed' }, owner.token), 201))
       .id;
     tamperKeyId = (
@@ -133,7 +134,7 @@ describe('audit command line', () => {
     const devPath = `/orgs/${orgId}/members/${dev.userId}`;
     await expectStatus(http.patch(devPath, { role: 'viewer' }, owner.token), 200);
     await expectStatus(http.delete(`${keys}/${doomedKeyId}`, owner.token), 204);
-    await member(other.email, 'viewer');
+    await member(other, 'viewer');
     await expectStatus(http.delete(`/orgs/${orgId}/members/${other.userId}`, owner.token), 204);
     await expectStatus(http.post(keys, { description: 'Gone-Key' }, gone.token), 201);
     await expectStatus(http.patch('/me', { firstName: 'Renamed-gone' }, gone.token), 200);

@@ -1,4 +1,5 @@
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { startTestService, type TestService } from './support/test-service';
 
 type Person = Awaited<ReturnType<typeof registerAndLogin>>;
@@ -18,14 +19,10 @@ describe('audit trail and security log over HTTP', () => {
     admin = await registerAndLogin(http, { firstName: 'Adam' });
     auditor = await registerAndLogin(http, { firstName: 'Audrey' });
     orgId = (await http.post('/orgs', { name: 'Acme' }, owner.token)).body.organizationId;
-    await http.post(`/orgs/${orgId}/members`, { email: admin.email, role: 'admin' }, owner.token);
-    await http.post(
-      `/orgs/${orgId}/members`,
-      { email: auditor.email, role: 'auditor' },
-      owner.token,
-    );
+    await joinByInvitation(http, orgId, admin, 'admin', owner.token);
+    await joinByInvitation(http, orgId, auditor, 'auditor', owner.token);
     const dev = await registerAndLogin(http, { firstName: 'Dev' });
-    await http.post(`/orgs/${orgId}/members`, { email: dev.email, role: 'developer' }, admin.token);
+    await joinByInvitation(http, orgId, dev, 'developer', admin.token);
     const key = (await http.post(`/orgs/${orgId}/api-keys`, { description: 'CI' }, admin.token))
       .body;
     await http.delete(`/orgs/${orgId}/api-keys/${key.id}`, admin.token);
@@ -99,7 +96,7 @@ describe('audit trail and security log over HTTP', () => {
 
   it('marks a deleted member as erased', async () => {
     const leaver = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: leaver.email, role: 'viewer' }, owner.token);
+    await joinByInvitation(http, orgId, leaver, 'viewer', owner.token);
     await http.delete('/me', leaver.token, {
       confirmation: 'delete my account',
       password: leaver.password,
@@ -116,7 +113,7 @@ describe('audit trail and security log over HTTP', () => {
 
   it('refuses members without audit:read and bad cursors', async () => {
     const viewer = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: viewer.email, role: 'viewer' }, owner.token);
+    await joinByInvitation(http, orgId, viewer, 'viewer', owner.token);
     expect((await http.get(`/orgs/${orgId}/audit/events`, viewer.token)).status).toBe(403);
     expect((await http.get(`/orgs/${orgId}/audit/events?after=abc`, auditor.token)).status).toBe(
       400,

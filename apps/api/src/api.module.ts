@@ -9,6 +9,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
@@ -24,6 +25,7 @@ export class ApiModule {
         AuthModule,
         AccountModule,
         OrganizationsModule,
+        InvitationsModule,
         ApiKeysModule,
         IntegrationsModule,
         AuditModule,
