@@ -172,9 +172,11 @@ describe('API keys and integration authentication over HTTP', () => {
     expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, dev.token)).status).toBe(404);
   });
 
-  it('cannot be deleted by another member, nor from another organization', async () => {
+  it('cannot be deleted by a member without members:write, nor from another organization', async () => {
     const { key, id } = await createKey(dev);
-    expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, owner.token)).status).toBe(404);
+    const viewer = await registerAndLogin(http);
+    await joinByInvitation(http, orgId, viewer, 'viewer', owner.token);
+    expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, viewer.token)).status).toBe(404);
     expect((await http.delete(`/orgs/${otherOrgId}/api-keys/${id}`, owner.token)).status).toBe(404);
     expect((await http.get('/integrations/whoami', undefined, withKey(key))).status).toBe(200);
   });

@@ -46,9 +46,12 @@ describe('audit trail and security log over HTTP', () => {
     }[];
     expect(items.map((item) => item.type)).toEqual([
       'OrganizationCreated',
-      'MemberAdded',
-      'MemberAdded',
-      'MemberAdded',
+      'MemberInvited',
+      'InvitationAccepted',
+      'MemberInvited',
+      'InvitationAccepted',
+      'MemberInvited',
+      'InvitationAccepted',
       'ApiKeyIssued',
       'ApiKeyRevoked',
       'MemberRoleChanged',
@@ -57,11 +60,16 @@ describe('audit trail and security log over HTTP', () => {
     ]);
     const positions = items.map((item) => BigInt(item.position));
     expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
-    expect(items.map((item) => item.actor.id)).toEqual([
-      owner.userId,
+    const actors = items.map((item) => item.actor.id);
+    expect(actors.slice(0, 6)).toEqual([
       owner.userId,
       owner.userId,
       admin.userId,
+      owner.userId,
+      auditor.userId,
+      admin.userId,
+    ]);
+    expect(actors.slice(7)).toEqual([
       admin.userId,
       admin.userId,
       admin.userId,
@@ -69,6 +77,9 @@ describe('audit trail and security log over HTTP', () => {
       owner.userId,
     ]);
     expect(JSON.stringify(answer.body)).not.toContain('secretHash');
+    // invitations show their id and role, never the invitee's address or its hash
+    expect(JSON.stringify(items)).not.toContain('@example.com');
+    expect(JSON.stringify(items)).not.toContain('emailHash');
     expect(answer.body.people[admin.userId]).toEqual({ userId: admin.userId }); // auditors lack members:read
     const asOwner = await http.get(`/orgs/${orgId}/audit/events`, owner.token);
     expect(asOwner.body.people[admin.userId]).toMatchObject({
