@@ -59,6 +59,7 @@ describe('audit command line', () => {
   let people: Record<'owner' | 'dev' | 'gone' | 'other', Person>;
   let orgId: string;
   let asOf: string;
+  const PENDING_EMAIL = `pending.${Date.now()}@example.com`;
   let doomedKeyId: string;
   let tamperKeyId: string;
 
@@ -126,6 +127,15 @@ describe('audit command line', () => {
     tamperKeyId = (
       await expectStatus(http.post(keys, { description: TAMPER_MARKER }, owner.token), 201)
     ).id;
+
+    await expectStatus(
+      http.post(
+        `/orgs/${orgId}/invitations`,
+        { email: PENDING_EMAIL, role: 'auditor' },
+        owner.token,
+      ),
+      201,
+    );
 
     await sleep(30);
     asOf = new Date().toISOString();
@@ -201,7 +211,8 @@ describe('audit command line', () => {
       'NameChanged',
       'SessionStarted',
       'OrganizationCreated',
-      'MemberAdded',
+      'MemberInvited',
+      'InvitationAccepted',
       'MemberRoleChanged',
       'MemberRemoved',
       'ApiKeyIssued',
@@ -274,6 +285,16 @@ describe('audit command line', () => {
       ]),
     );
     expect(past.members).toHaveLength(3);
+    expect(past.invitations).toEqual([
+      {
+        invitationId: expect.any(String),
+        email: PENDING_EMAIL,
+        role: 'auditor',
+        invitedBy: owner.userId,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      },
+    ]);
     expect(past.apiKeys).toEqual([
       expect.objectContaining({ id: doomedKeyId, ownerId: owner.userId, status: 'active' }),
       expect.objectContaining({ id: tamperKeyId, description: TAMPER_MARKER, status: 'active' }),
