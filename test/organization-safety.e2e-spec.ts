@@ -100,6 +100,68 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       });
     });
 
+    describe('3, 4, 5. decided on the organization’s stream alone: the projector stopped', () => {
+      it('needs consent, clears grants on demotion, stops and revokes keys', async () => {
+        const { owner, orgId, members } = await team('developer', 'developer');
+        const [dev, other] = members as [Person, Person];
+        const devKey = await createKey(orgId, dev);
+        const otherKey = await createKey(orgId, other);
+        await http.put(
+          `/orgs/${orgId}/members/${dev.userId}/grants`,
+          { permissions: ['members:write'] },
+          owner.token,
+        );
+        await service.projector.reactor.stop();
+        await service.projector.projector.stop();
+        try {
+          const newcomer = await registerAndLogin(http);
+          const direct = await http.post(
+            `/orgs/${orgId}/members`,
+            { email: newcomer.email, role: 'owner' },
+            owner.token,
+          );
+          expect(direct.status).toBe(404);
+          expect((await http.get(`/orgs/${orgId}`, newcomer.token)).status).toBe(404);
+          expect((await joinByInvitation(http, orgId, newcomer, 'viewer', dev.token)).status).toBe(
+            200,
+          );
+
+          expect(
+            (
+              await http.patch(
+                `/orgs/${orgId}/members/${dev.userId}`,
+                { role: 'viewer' },
+                owner.token,
+              )
+            ).status,
+          ).toBe(200);
+          const later = await registerAndLogin(http);
+          const invite = await http.post(
+            `/orgs/${orgId}/invitations`,
+            { email: later.email, role: 'viewer' },
+            dev.token,
+          );
+          expect(invite.status).toBe(403);
+
+          expect(
+            (await http.delete(`/orgs/${orgId}/api-keys/${devKey.id}`, dev.token)).status,
+          ).toBe(204);
+          expect((await whoami(devKey.key)).status).toBe(401);
+          await http.put(`/orgs/${orgId}/features`, { disabled: ['api_keys'] }, owner.token);
+          const stopped = await whoami(otherKey.key);
+          expect([stopped.status, stopped.body.code]).toEqual([403, 'API_KEYS_DISABLED']);
+          expect(
+            (await http.delete(`/orgs/${orgId}/api-keys/${otherKey.id}`, owner.token)).status,
+          ).toBe(204);
+          await http.put(`/orgs/${orgId}/features`, { disabled: [] }, owner.token);
+          expect((await whoami(otherKey.key)).status).toBe(401);
+        } finally {
+          await service.projector.projector.start();
+          await service.projector.reactor.start();
+        }
+      });
+    });
+
     describe('2. co-owners deleting their accounts at the same moment', () => {
       it.each([2, 3, 5])(
         'leaves an active owner when %i owners delete at once (twice)',
