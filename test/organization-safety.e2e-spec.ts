@@ -337,15 +337,15 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         expect(
           before.body.items.find((item: { userId: string }) => item.userId === dev.userId),
         ).toMatchObject({ role: 'developer', grants: ['members:write'] });
-        expect(
-          (
-            await http.patch(
-              `/orgs/${orgId}/members/${dev.userId}`,
-              { role: 'viewer' },
-              owner.token,
-            )
-          ).status,
-        ).toBe(200);
+        const demoted = await http.patch(
+          `/orgs/${orgId}/members/${dev.userId}`,
+          { role: 'viewer' },
+          owner.token,
+        );
+        expect([demoted.status, demoted.body]).toEqual([
+          200,
+          { userId: dev.userId, role: 'viewer', grants: [] },
+        ]);
         const someone = await registerAndLogin(http);
         expect(
           (
