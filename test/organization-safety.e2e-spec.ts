@@ -276,6 +276,7 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
           ).body.invitationId as string;
 
         const first = await invite('viewer');
+        expect(await service.projector.storage.dataKeys.get(first)).not.toBeNull();
         let mine = { status: 0, body: { items: [] as { invitationId: string }[] } };
         for (let attempt = 0; attempt < 200 && mine.body.items.length === 0; attempt++) {
           mine = await http.get('/me/invitations', invitee.token);
@@ -321,6 +322,13 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         ).toBe(404);
         expect((await http.get(`/orgs/${orgId}`, invitee.token)).body.role).toBe('developer');
         expect((await http.get(`/orgs/${orgId}/invitations`, owner.token)).body.items).toEqual([]);
+        // closed invitations lose their data key: the address is erased from the history
+        const keys = service.projector.storage.dataKeys;
+        for (const id of [first, withdrawn, accepted]) {
+          for (let attempt = 0; attempt < 300 && (await keys.get(id)) !== null; attempt++)
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          expect(await keys.get(id)).toBeNull();
+        }
       });
     });
 

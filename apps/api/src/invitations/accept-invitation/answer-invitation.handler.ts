@@ -6,6 +6,7 @@ import {
   organizationStream,
 } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
 import { organizationOfInvitation } from '../../organizations/invitation-id';
 import { Invitee } from '../invitee';
 import { AnswerInvitationCommand } from './answer-invitation.command';
@@ -16,6 +17,7 @@ export class AnswerInvitationHandler implements ICommandHandler<AnswerInvitation
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly invitee: Invitee,
+    private readonly keyRing: DataKeyRing,
   ) {}
 
   async execute({ answer, userId, invitationId, metadata }: AnswerInvitationCommand) {
@@ -29,6 +31,8 @@ export class AnswerInvitationHandler implements ICommandHandler<AnswerInvitation
       () => ({ type: answer, data: { organizationId, invitationId, userId, emailHash, now } }),
       { metadata },
     );
+    // Closed: the reactor destroys its data key; this process stops holding it now.
+    this.keyRing.forget(invitationId);
     const role =
       answer === 'AcceptInvitation' ? (membershipOf(result.state, userId)?.role ?? null) : null;
     return { organizationId, role, position: result.position };
