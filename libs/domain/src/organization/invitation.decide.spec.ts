@@ -229,6 +229,11 @@ describe('organization decider: departures and the owner invariant', () => {
       .given([...coOwned, departing('o2')])
       .when(depart('owner'))
       .thenThrows('LAST_OWNER'));
+  it('given the sole owner and a member whose own deletion is under way, refuses (a cancelled deletion must not be left ownerless)', () =>
+    spec
+      .given([created, invited('i2', 'h2'), accepted('i2', 'v'), departing('v')])
+      .when(depart('owner'))
+      .thenThrows('LAST_OWNER'));
   it('given the sole owner and sole member, lets them leave', () =>
     spec
       .given([created])

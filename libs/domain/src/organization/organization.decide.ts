@@ -22,6 +22,7 @@ import {
 } from './organization.errors';
 import type { OrganizationEvent } from './organization.events';
 import {
+  activeOwnerCount,
   evolveOrganization,
   initialOrganizationState,
   keepsAnActiveOwner,
@@ -161,16 +162,17 @@ export function markDeparting(
   const { organizationId, userId, now } = command.data;
   const member = membershipOf(organization, userId);
   if (!member || member.departing) return [];
-  return assertOwnerRemains(
-    organization,
-    [
-      {
-        type: 'MemberDeparting',
-        data: { organizationId, userId, reason: 'account_deleted', departingAt: now },
-      },
-    ],
-    { orEmpty: true },
-  );
+  const events: OrganizationEvent[] = [
+    {
+      type: 'MemberDeparting',
+      data: { organizationId, userId, reason: 'account_deleted', departingAt: now },
+    },
+  ];
+  // Stricter than the invariant: members still leaving count as staying, since a deletion of
+  // theirs that fails is cancelled, and that cancellation must never leave them ownerless.
+  const othersRemain = Object.keys(organization.members).length > 1;
+  if (othersRemain && activeOwnerCount(after(organization, events)) === 0) throw new LastOwner();
+  return events;
 }
 
 export function cancelDeparture(
