@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PROFILES } from '@app/read-store/read-models/profile.read-model';
 import { filesContaining } from './support/data-dir-scan';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { startTestService, type TestService } from './support/test-service';
 
 const PHRASE = 'delete my account';
@@ -28,11 +29,7 @@ describe('account deletion over HTTP', () => {
     const colleague = await registerAndLogin(http);
     const team = (await http.post('/orgs', { name: 'Team' }, owner.token)).body.organizationId;
     const solo = (await http.post('/orgs', { name: 'Solo' }, owner.token)).body.organizationId;
-    await http.post(
-      `/orgs/${team}/members`,
-      { email: colleague.email, role: 'admin' },
-      owner.token,
-    );
+    await joinByInvitation(http, team, colleague, 'admin', owner.token);
     await http.post(`/orgs/${solo}/api-keys`, { description: 'k1' }, owner.token);
     await http.post(`/orgs/${team}/api-keys`, { description: 'k2' }, owner.token);
 
@@ -95,11 +92,7 @@ describe('account deletion over HTTP', () => {
     ).body.accessToken;
     const owner = await registerAndLogin(http);
     const orgId = (await http.post('/orgs', { name: 'Shared' }, owner.token)).body.organizationId;
-    await http.post(
-      `/orgs/${orgId}/members`,
-      { email: user.email, role: 'developer' },
-      owner.token,
-    );
+    await joinByInvitation(http, orgId, user, 'developer', owner.token);
     const { key } = (
       await http.post(`/orgs/${orgId}/api-keys`, { description: 'Integration' }, user.token)
     ).body;

@@ -1,5 +1,6 @@
 import { issueBackdatedKey } from './support/backdated-key';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { startTestService, type TestService } from './support/test-service';
 
 type Person = Awaited<ReturnType<typeof registerAndLogin>>;
@@ -37,7 +38,7 @@ describe('API keys and integration authentication over HTTP', () => {
     dev = await registerAndLogin(http);
     orgId = (await http.post('/orgs', { name: 'Acme' }, owner.token)).body.organizationId;
     otherOrgId = (await http.post('/orgs', { name: 'Other' }, owner.token)).body.organizationId;
-    await http.post(`/orgs/${orgId}/members`, { email: dev.email, role: 'developer' }, owner.token);
+    await joinByInvitation(http, orgId, dev, 'developer', owner.token);
   });
   afterAll(() => service.close());
 
@@ -113,7 +114,7 @@ describe('API keys and integration authentication over HTTP', () => {
     const outsider = await registerAndLogin(http);
     expect(
       (
-        await http.call('POST', `/orgs/${orgId}/members`, {
+        await http.call('POST', `/orgs/${orgId}/invitations`, {
           body: { email: outsider.email, role: 'viewer' },
           headers: withKey(key),
         })
@@ -171,21 +172,23 @@ describe('API keys and integration authentication over HTTP', () => {
     expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, dev.token)).status).toBe(404);
   });
 
-  it('cannot be deleted by another member, nor from another organization', async () => {
+  it('cannot be deleted by a member without members:write, nor from another organization', async () => {
     const { key, id } = await createKey(dev);
-    expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, owner.token)).status).toBe(404);
+    const viewer = await registerAndLogin(http);
+    await joinByInvitation(http, orgId, viewer, 'viewer', owner.token);
+    expect((await http.delete(`/orgs/${orgId}/api-keys/${id}`, viewer.token)).status).toBe(404);
     expect((await http.delete(`/orgs/${otherOrgId}/api-keys/${id}`, owner.token)).status).toBe(404);
     expect((await http.get('/integrations/whoami', undefined, withKey(key))).status).toBe(200);
   });
 
   it('can do less on the next request after its owner is demoted, and nothing once they are removed', async () => {
     const person = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: person.email, role: 'admin' }, owner.token);
+    await joinByInvitation(http, orgId, person, 'admin', owner.token);
     const { key, id } = await createKey(person);
     const outsider = await registerAndLogin(http);
     expect(
       (
-        await http.call('POST', `/orgs/${orgId}/members`, {
+        await http.call('POST', `/orgs/${orgId}/invitations`, {
           body: { email: outsider.email, role: 'viewer' },
           headers: withKey(key),
         })
@@ -203,7 +206,7 @@ describe('API keys and integration authentication over HTTP', () => {
     expect((await http.get(`/orgs/${orgId}`, undefined, withKey(key))).status).toBe(401);
 
     // and the key is revoked for good, with the reason, even if they come back
-    await http.post(`/orgs/${orgId}/members`, { email: person.email, role: 'admin' }, owner.token);
+    await joinByInvitation(http, orgId, person, 'admin', owner.token);
     await waitForRevocation(id);
     expect((await http.get('/integrations/whoami', undefined, withKey(key))).status).toBe(401);
   });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { readStoreEnv } from './support/read-store-under-test';
 import {
   API_MAIN,
@@ -61,6 +62,7 @@ describe('audit command line', () => {
   let people: Record<'owner' | 'dev' | 'gone' | 'other', Person>;
   let orgId: string;
   let asOf: string;
+  const PENDING_EMAIL = `pending.${Date.now()}@example.com`;
   let doomedKeyId: string;
   let tamperKeyId: string;
 
@@ -119,15 +121,24 @@ describe('audit command line', () => {
     orgId = (await expectStatus(http.post('/orgs', { name: 'Acme' }, owner.token), 201))
       .organizationId;
     const keys = `/orgs/${orgId}/api-keys`;
-    const member = (email: string, role: string) =>
-      expectStatus(http.post(`/orgs/${orgId}/members`, { email, role }, owner.token), 201);
-    await member(gone.email, 'admin');
-    await member(dev.email, 'developer');
+    const member = (person: { email: string; token: string }, role: string) =>
+      expectStatus(joinByInvitation(http, orgId, person, role, owner.token), 200);
+    await member(gone, 'admin');
+    await member(dev, 'developer');
     doomedKeyId = (await expectStatus(http.post(keys, { description: 'Doomed' }, owner.token), 201))
       .id;
     tamperKeyId = (
       await expectStatus(http.post(keys, { description: TAMPER_MARKER }, owner.token), 201)
     ).id;
+
+    await expectStatus(
+      http.post(
+        `/orgs/${orgId}/invitations`,
+        { email: PENDING_EMAIL, role: 'auditor' },
+        owner.token,
+      ),
+      201,
+    );
 
     await sleep(30);
     asOf = new Date().toISOString();
@@ -136,7 +147,7 @@ describe('audit command line', () => {
     const devPath = `/orgs/${orgId}/members/${dev.userId}`;
     await expectStatus(http.patch(devPath, { role: 'viewer' }, owner.token), 200);
     await expectStatus(http.delete(`${keys}/${doomedKeyId}`, owner.token), 204);
-    await member(other.email, 'viewer');
+    await member(other, 'viewer');
     await expectStatus(http.delete(`/orgs/${orgId}/members/${other.userId}`, owner.token), 204);
     await expectStatus(http.post(keys, { description: 'Gone-Key' }, gone.token), 201);
     await expectStatus(http.patch('/me', { firstName: 'Renamed-gone' }, gone.token), 200);
@@ -203,7 +214,8 @@ describe('audit command line', () => {
       'NameChanged',
       'SessionStarted',
       'OrganizationCreated',
-      'MemberAdded',
+      'MemberInvited',
+      'InvitationAccepted',
       'MemberRoleChanged',
       'MemberRemoved',
       'ApiKeyIssued',
@@ -276,6 +288,16 @@ describe('audit command line', () => {
       ]),
     );
     expect(past.members).toHaveLength(3);
+    expect(past.invitations).toEqual([
+      {
+        invitationId: expect.any(String),
+        email: PENDING_EMAIL,
+        role: 'auditor',
+        invitedBy: owner.userId,
+        createdAt: expect.any(String),
+        expiresAt: expect.any(String),
+      },
+    ]);
     expect(past.apiKeys).toEqual([
       expect.objectContaining({ id: doomedKeyId, ownerId: owner.userId, status: 'active' }),
       expect.objectContaining({ id: tamperKeyId, description: TAMPER_MARKER, status: 'active' }),

@@ -1,4 +1,5 @@
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { startTestService, type TestService } from './support/test-service';
 
 type Person = Awaited<ReturnType<typeof registerAndLogin>>;
@@ -18,14 +19,10 @@ describe('audit trail and security log over HTTP', () => {
     admin = await registerAndLogin(http, { firstName: 'Adam' });
     auditor = await registerAndLogin(http, { firstName: 'Audrey' });
     orgId = (await http.post('/orgs', { name: 'Acme' }, owner.token)).body.organizationId;
-    await http.post(`/orgs/${orgId}/members`, { email: admin.email, role: 'admin' }, owner.token);
-    await http.post(
-      `/orgs/${orgId}/members`,
-      { email: auditor.email, role: 'auditor' },
-      owner.token,
-    );
+    await joinByInvitation(http, orgId, admin, 'admin', owner.token);
+    await joinByInvitation(http, orgId, auditor, 'auditor', owner.token);
     const dev = await registerAndLogin(http, { firstName: 'Dev' });
-    await http.post(`/orgs/${orgId}/members`, { email: dev.email, role: 'developer' }, admin.token);
+    await joinByInvitation(http, orgId, dev, 'developer', admin.token);
     const key = (await http.post(`/orgs/${orgId}/api-keys`, { description: 'CI' }, admin.token))
       .body;
     await http.delete(`/orgs/${orgId}/api-keys/${key.id}`, admin.token);
@@ -49,9 +46,12 @@ describe('audit trail and security log over HTTP', () => {
     }[];
     expect(items.map((item) => item.type)).toEqual([
       'OrganizationCreated',
-      'MemberAdded',
-      'MemberAdded',
-      'MemberAdded',
+      'MemberInvited',
+      'InvitationAccepted',
+      'MemberInvited',
+      'InvitationAccepted',
+      'MemberInvited',
+      'InvitationAccepted',
       'ApiKeyIssued',
       'ApiKeyRevoked',
       'MemberRoleChanged',
@@ -60,11 +60,16 @@ describe('audit trail and security log over HTTP', () => {
     ]);
     const positions = items.map((item) => BigInt(item.position));
     expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
-    expect(items.map((item) => item.actor.id)).toEqual([
-      owner.userId,
+    const actors = items.map((item) => item.actor.id);
+    expect(actors.slice(0, 6)).toEqual([
       owner.userId,
       owner.userId,
       admin.userId,
+      owner.userId,
+      auditor.userId,
+      admin.userId,
+    ]);
+    expect(actors.slice(7)).toEqual([
       admin.userId,
       admin.userId,
       admin.userId,
@@ -72,6 +77,9 @@ describe('audit trail and security log over HTTP', () => {
       owner.userId,
     ]);
     expect(JSON.stringify(answer.body)).not.toContain('secretHash');
+    // invitations show their id and role, never the invitee's address or its hash
+    expect(JSON.stringify(items)).not.toContain('@example.com');
+    expect(JSON.stringify(items)).not.toContain('emailHash');
     expect(answer.body.people[admin.userId]).toEqual({ userId: admin.userId }); // auditors lack members:read
     const asOwner = await http.get(`/orgs/${orgId}/audit/events`, owner.token);
     expect(asOwner.body.people[admin.userId]).toMatchObject({
@@ -99,7 +107,7 @@ describe('audit trail and security log over HTTP', () => {
 
   it('marks a deleted member as erased', async () => {
     const leaver = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: leaver.email, role: 'viewer' }, owner.token);
+    await joinByInvitation(http, orgId, leaver, 'viewer', owner.token);
     await http.delete('/me', leaver.token, {
       confirmation: 'delete my account',
       password: leaver.password,
@@ -116,7 +124,7 @@ describe('audit trail and security log over HTTP', () => {
 
   it('refuses members without audit:read and bad cursors', async () => {
     const viewer = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: viewer.email, role: 'viewer' }, owner.token);
+    await joinByInvitation(http, orgId, viewer, 'viewer', owner.token);
     expect((await http.get(`/orgs/${orgId}/audit/events`, viewer.token)).status).toBe(403);
     expect((await http.get(`/orgs/${orgId}/audit/events?after=abc`, auditor.token)).status).toBe(
       400,

@@ -1,5 +1,6 @@
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@app/domain';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { joinByInvitation } from './support/membership';
 import { startTestService, type TestService } from './support/test-service';
 
 type Person = Awaited<ReturnType<typeof registerAndLogin>>;
@@ -31,11 +32,11 @@ const ENDPOINTS: readonly EndpointCase[] = [
     call: (h, o, c) => h.get(`/orgs/${o}/members`, c.token),
   },
   {
-    name: 'POST members',
+    name: 'POST invitations (and accepting)',
     permission: 'members:write',
     call: async (h, o, c) => {
       const newcomer = await registerAndLogin(h);
-      return h.post(`/orgs/${o}/members`, { email: newcomer.email, role: 'viewer' }, c.token);
+      return joinByInvitation(h, o, newcomer, 'viewer', c.token);
     },
   },
   {
@@ -54,7 +55,7 @@ const ENDPOINTS: readonly EndpointCase[] = [
     permission: 'members:write',
     call: async (h, o, c) => {
       const leaver = await registerAndLogin(h);
-      await h.post(`/orgs/${o}/members`, { email: leaver.email, role: 'viewer' }, ownerToken);
+      await joinByInvitation(h, o, leaver, 'viewer', ownerToken);
       return h.delete(`/orgs/${o}/members/${leaver.userId}`, c.token);
     },
   },
@@ -87,15 +88,11 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
     members.owner = owner;
     for (const role of ['admin', 'developer', 'viewer', 'auditor'] as const) {
       members[role] = await registerAndLogin(http, { firstName: role });
-      const added = await http.post(
-        `/orgs/${orgId}/members`,
-        { email: members[role].email, role },
-        owner.token,
-      );
-      expect(added.status).toBe(201);
+      const added = await joinByInvitation(http, orgId, members[role], role, owner.token);
+      expect(added.status).toBe(200);
     }
     target = await registerAndLogin(http, { firstName: 'Target' });
-    await http.post(`/orgs/${orgId}/members`, { email: target.email, role: 'viewer' }, owner.token);
+    await joinByInvitation(http, orgId, target, 'viewer', owner.token);
     outsider = await registerAndLogin(http, { firstName: 'Outsider' });
   }, 60_000);
   afterAll(() => service.close());
@@ -140,6 +137,7 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
           firstName: 'Olive',
           lastName: 'Lovelace',
           role: 'owner',
+          grants: [],
         },
         expect.objectContaining({
           userId: members.auditor.userId,
@@ -192,7 +190,7 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
 
   it('applies a demotion to the very next request', async () => {
     const person = await registerAndLogin(http);
-    await http.post(`/orgs/${orgId}/members`, { email: person.email, role: 'admin' }, owner.token);
+    await joinByInvitation(http, orgId, person, 'admin', owner.token);
     expect(
       (
         await http.put(
@@ -227,7 +225,7 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
       409,
     );
     const heir = await registerAndLogin(http);
-    await http.post(`/orgs/${org}/members`, { email: heir.email, role: 'owner' }, owner.token);
+    await joinByInvitation(http, org, heir, 'owner', owner.token);
     expect(
       (await http.patch(`/orgs/${org}/members/${owner.userId}`, { role: 'admin' }, owner.token))
         .status,
@@ -237,7 +235,7 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
   it('refuses an admin handing out more than they hold', async () => {
     const newcomer = await registerAndLogin(http);
     const answer = await http.post(
-      `/orgs/${orgId}/members`,
+      `/orgs/${orgId}/invitations`,
       { email: newcomer.email, role: 'owner' },
       members.admin.token,
     );
@@ -247,11 +245,7 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
 
   it('cuts a removed member off at once and drops them from the list', async () => {
     const person = await registerAndLogin(http);
-    await http.post(
-      `/orgs/${orgId}/members`,
-      { email: person.email, role: 'developer' },
-      owner.token,
-    );
+    await joinByInvitation(http, orgId, person, 'developer', owner.token);
     expect((await http.get(`/orgs/${orgId}`, person.token)).status).toBe(200);
     expect((await http.delete(`/orgs/${orgId}/members/${person.userId}`, owner.token)).status).toBe(
       204,
@@ -265,12 +259,14 @@ describe('organizations: roles, permissions and isolation over HTTP', () => {
   });
 
   it.each([
-    ['an unknown email', { email: 'nobody@example.com', role: 'viewer' }, 404],
+    ['an email without an account', { email: 'nobody@example.com', role: 'viewer' }, 201],
     ['an unknown role', { email: 'x@example.com', role: 'superuser' }, 400],
     ['an existing member', () => ({ email: members.viewer.email, role: 'viewer' }), 409],
-  ])('answers adding %s with %s', async (_case, body, status) => {
+  ])('answers inviting %s with %s', async (_case, body, status) => {
     const payload = typeof body === 'function' ? body() : body;
-    expect((await http.post(`/orgs/${orgId}/members`, payload, owner.token)).status).toBe(status);
+    expect((await http.post(`/orgs/${orgId}/invitations`, payload, owner.token)).status).toBe(
+      status,
+    );
   });
 
   it('refuses unknown permissions and features with 400', async () => {

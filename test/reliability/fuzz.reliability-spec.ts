@@ -101,9 +101,10 @@ describe('reliability: schema-driven fuzzing of every endpoint', () => {
       findings.brokenProfile?.push(`GET /me after a fuzz case: ${me.text.slice(0, 200)}`);
     if ((await http.get('/me', { token: member.token })).status === 401)
       member.token = await logIn(http, book, member.email, member.password);
+    // features first: with api_keys disabled every key answers 403 and none can be created
+    await http.put(`/orgs/${orgId}/features`, { disabled: [] }, owner.token);
     if ((await http.get('/integrations/whoami', { apiKey: key.key })).status !== 200)
       key = await createKey(http, book, orgId, owner);
-    await http.put(`/orgs/${orgId}/features`, { disabled: [] }, owner.token);
     const members = await http.get(`/orgs/${orgId}/members`, { token: owner.token });
     const ids = (members.body?.items ?? []).map((item: { userId: string }) => item.userId);
     if (!ids.includes(member.userId)) await addMember(http, orgId, owner, member, 'developer');

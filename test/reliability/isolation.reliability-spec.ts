@@ -90,7 +90,7 @@ describe('reliability: tenant isolation and indistinguishable logins', () => {
     );
     let body = operation.body ? validValue(operation.body, random) : undefined;
     // the most tempting body: make myself a member, an owner, or a key holder over there
-    if (operation.path.endsWith('/members') && operation.method === 'POST')
+    if (operation.path.endsWith('/invitations') && operation.method === 'POST')
       body = { email: a.owner.email, role: 'owner' };
     if (operation.path.endsWith('/grants'))
       body = { permissions: ['org:write', 'members:write', 'api_keys:write', 'audit:read'] };

@@ -7,6 +7,9 @@ import {
   formatApiKey,
   KEY_ID_LENGTH,
   maskApiKey,
+  membershipOf,
+  organizationDecider,
+  organizationStream,
   SECRET_LENGTH,
 } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
@@ -35,7 +38,12 @@ export async function issueBackdatedKey(
     const keyId = base62From(randomBytes(randomBytesFor(KEY_ID_LENGTH)), KEY_ID_LENGTH);
     const secret = base62From(randomBytes(randomBytesFor(SECRET_LENGTH)), SECRET_LENGTH);
     const key = formatApiKey(keyId, secret);
-    await new AggregateStore(storage.eventStore, codec).handle(
+    const aggregates = new AggregateStore(storage.eventStore, codec);
+    const { state } = await aggregates.load(
+      organizationStream(organizationId),
+      organizationDecider,
+    );
+    await aggregates.handle(
       apiKeyStream(keyId),
       apiKeyDecider,
       () => ({
@@ -47,6 +55,7 @@ export async function issueBackdatedKey(
           description: 'Old key',
           secretHash: new SecretHasher(secrets.pepper).hash(API_KEY_PURPOSE, secret),
           maskedKey: maskApiKey(key),
+          membership: membershipOf(state, ownerId)?.epoch,
           now: issuedAt.toISOString(),
         },
       }),

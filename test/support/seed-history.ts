@@ -112,6 +112,20 @@ export async function seedAccounts(
         data: { organizationId, userId, role: 'developer', requester, now },
       });
     }
+    // one invitation left pending: an address nobody has answered yet
+    await organization({
+      type: 'InviteMember',
+      data: {
+        organizationId,
+        invitationId: `${organizationId}.${randomUUID()}`,
+        email: `invitee.${organizationId}@example.com`,
+        emailHash: `hash-${organizationId}`,
+        role: 'viewer',
+        inviteeUserId: null,
+        requester,
+        now,
+      },
+    });
     const keyId = randomUUID().replace(/-/g, '').slice(0, 16);
     await handle(
       apiKeyStream(keyId),

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PasswordPolicyController } from './password-policy/password-policy.controller';
@@ -26,6 +27,7 @@ export class ApiModule {
         AuthModule,
         AccountModule,
         OrganizationsModule,
+        InvitationsModule,
         ApiKeysModule,
         IntegrationsModule,
         AuditModule,

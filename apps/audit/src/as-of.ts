@@ -7,6 +7,9 @@ import {
   apiKeyDecider,
   apiKeyStream,
   isApiKeyUsable,
+  keyAccessOf,
+  type MemberInvited,
+  openInvitations,
   organizationDecider,
   organizationStream,
 } from '@app/domain';
@@ -19,9 +22,12 @@ import { readLogPages } from './read-log';
 
 export const AS_OF_USAGE = `npm run audit -- as-of TIMESTAMP --org ORG_ID
 Prints, as JSON, the organization's name, members (role, extra grants, and email and names as
-they were then; null once the account is erased), API keys and disabled features as they
-stood at TIMESTAMP (ISO-8601, e.g. 2025-01-31T12:00:00Z), from the events recorded up to
-then. A key revoked (deleted, its owner removed or erased) by then is listed as "revoked".`;
+they were then; null once the account is erased), pending invitations (role, inviter, and the
+invitee's email while the invitation's data key exists), API keys and disabled features as
+they stood at TIMESTAMP (ISO-8601, e.g. 2025-01-31T12:00:00Z), from the events recorded up to
+then. A key revoked by then (deleted, revoked by an administrator, its owner removed or
+erased), or issued in a membership that had ended, is listed as "revoked"; a key the
+organization's disabled api_keys feature stopped is listed as "disabled".`;
 
 export interface AsOfDependencies {
   readonly eventStore: EventStore;
@@ -50,7 +56,8 @@ export async function showOrganizationAsOf(
     asOf,
     name: organization.name,
     members: await membersAsOf(deps, organization, asOf),
-    apiKeys: await apiKeysAsOf(deps, organizationId, asOf),
+    invitations: await invitationsAsOf(deps, organization, asOf),
+    apiKeys: await apiKeysAsOf(deps, organization, asOf),
     disabledFeatures: organization.disabledFeatures,
   };
   await out.write(`${JSON.stringify(view, null, 2)}\n`);
@@ -76,14 +83,47 @@ async function membersAsOf(deps: AsOfDependencies, organization: ActiveOrganizat
   return members;
 }
 
+/** Invitations open at that time; the email reads null once the invitation's key is gone. */
+async function invitationsAsOf(
+  deps: AsOfDependencies,
+  organization: ActiveOrganization,
+  asOf: string,
+) {
+  const open = openInvitations(organization, asOf);
+  if (open.length === 0) return [];
+  const emails = new Map<string, string | null>();
+  for (const recorded of await deps.eventStore.readStream(
+    organizationStream(organization.organizationId),
+  )) {
+    if (recorded.type !== 'MemberInvited') continue;
+    const { data } = (await deps.codec.decode(recorded)) as MemberInvited;
+    emails.set(data.invitationId, typeof data.email === 'string' ? data.email : null);
+  }
+  return open.map(({ invitationId, role, invitedBy, invitedAt: createdAt, expiresAt }) => ({
+    invitationId,
+    email: emails.get(invitationId) ?? null,
+    role,
+    invitedBy,
+    createdAt,
+    expiresAt,
+  }));
+}
+
 /** Every key issued in the organization by then, revoked ones included. */
-async function apiKeysAsOf(deps: AsOfDependencies, organizationId: string, asOf: string) {
+async function apiKeysAsOf(deps: AsOfDependencies, organization: ActiveOrganization, asOf: string) {
   const apiKeys = [];
-  for (const issued of await keysIssuedTo(deps.eventStore, organizationId)) {
+  for (const issued of await keysIssuedTo(deps.eventStore, organization.organizationId)) {
     const key = await foldUntil(deps, apiKeyStream(issued.keyId), apiKeyDecider, asOf);
     if (key.status === 'none') continue; // issued after asOf
+    const access = key.status === 'active' ? keyAccessOf(organization, key).kind : 'refused';
     const status =
-      key.status === 'revoked' ? 'revoked' : isApiKeyUsable(key, asOf) ? 'active' : 'expired';
+      key.status === 'revoked' || access === 'refused'
+        ? 'revoked'
+        : !isApiKeyUsable(key, asOf)
+          ? 'expired'
+          : access === 'api_keys_disabled'
+            ? 'disabled'
+            : 'active';
     const { keyId: id, ownerId, description, maskedKey, issuedAt: createdAt } = issued;
     // A roll shortens the old key's life to its grace period.
     const expiresAt = key.status === 'active' ? key.expiresAt : issued.expiresAt;

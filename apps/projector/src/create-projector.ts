@@ -7,6 +7,7 @@ import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { trackProjection } from '@app/platform/metrics/metrics';
 import { Projector } from './projector';
 import { PROJECTIONS } from './projections';
+import { eraseClosedInvitations } from './reactions/erase-closed-invitations.reaction';
 import { eraseDeletedAccounts } from './reactions/erase-deleted-accounts.reaction';
 import { Reactor } from './reactions/reactor';
 import { revokeKeysOfFormerMembers } from './reactions/revoke-keys-of-former-members.reaction';
@@ -31,6 +32,7 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
   const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
     revokeKeysOfFormerMembers(aggregates, storage.readStore, storage.eventStore),
     eraseDeletedAccounts(aggregates, keys, storage.readStore),
+    eraseClosedInvitations(keys, storage.readStore),
   ]);
   return {
     projector,

@@ -2,6 +2,7 @@ import type { Doc } from '@app/read-store/read-store.port';
 import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { auditEventsProjection } from './audit/audit-events.projection';
 import { securityLogProjection } from './audit/security-log.projection';
+import { invitationsProjection } from './organizations/invitations.projection';
 import { membersProjection } from './organizations/members.projection';
 import { organizationsProjection } from './organizations/organizations.projection';
 import type { Projection } from './projection';
@@ -16,6 +17,7 @@ export const PROJECTIONS: readonly Projection<Doc, unknown>[] = [
   profileProjection,
   organizationsProjection,
   membersProjection,
+  invitationsProjection,
   apiKeysProjection,
   sessionsProjection,
   auditEventsProjection,

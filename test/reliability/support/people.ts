@@ -59,12 +59,18 @@ export async function addMember(
   member: Person,
   role: string,
 ): Promise<void> {
-  const added = await http.post(
-    `/orgs/${organizationId}/members`,
+  const invited = await http.post(
+    `/orgs/${organizationId}/invitations`,
     { email: member.email, role },
     owner.token,
   );
-  if (added.status !== 201) throw new Error(`add member: ${added.status} ${added.text}`);
+  if (invited.status !== 201) throw new Error(`invite: ${invited.status} ${invited.text}`);
+  const accepted = await http.post(
+    `/me/invitations/${invited.body.invitationId}/accept`,
+    undefined,
+    member.token,
+  );
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);
 }
 
 export async function createKey(

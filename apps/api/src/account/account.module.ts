@@ -8,6 +8,7 @@ import { ChangePasswordController } from './change-password/change-password.cont
 import { ChangePasswordHandler } from './change-password/change-password.handler';
 import { DeleteAccountController } from './delete-account/delete-account.controller';
 import { DeleteAccountHandler } from './delete-account/delete-account.handler';
+import { Departures } from './delete-account/departures';
 import { DeletionPlanner } from './delete-account/deletion-plan';
 import { GetProfileController } from './get-profile/get-profile.controller';
 import { GetProfileHandler } from './get-profile/get-profile.handler';
@@ -58,6 +59,7 @@ import { StartTwoFactorSetupHandler } from './start-two-factor-setup/start-two-f
     EndSessionHandler,
     EndOtherSessionsHandler,
     ChangePreferencesHandler,
+    Departures,
   ],
 })
 export class AccountModule {}

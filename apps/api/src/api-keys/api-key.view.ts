@@ -9,6 +9,8 @@ export interface ApiKeyRow {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly lastUsedAt: string | null;
+  /** Only in the organization-wide listing (`?owner=all`). */
+  readonly ownerId?: string;
 }
 
 export const statusAt = (expiresAt: string, now: Date): 'active' | 'expired' =>

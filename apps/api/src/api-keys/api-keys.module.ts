@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module';
 import { ConsistencyModule } from '../consistency/consistency.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { ApiKeyIssuer } from './api-key-issuer';
 import { CreateApiKeyController } from './create-api-key/create-api-key.controller';
 import { CreateApiKeyHandler } from './create-api-key/create-api-key.handler';
 import { DeleteApiKeyController } from './delete-api-key/delete-api-key.controller';
@@ -27,6 +28,7 @@ import { RollApiKeyHandler } from './roll-api-key/roll-api-key.handler';
     ReportLeakController,
   ],
   providers: [
+    ApiKeyIssuer,
     CreateApiKeyHandler,
     ListApiKeysHandler,
     DeleteApiKeyHandler,
@@ -34,5 +36,6 @@ import { RollApiKeyHandler } from './roll-api-key/roll-api-key.handler';
     ReportLeakHandler,
     LeakReports,
   ],
+  exports: [ApiKeyIssuer],
 })
 export class ApiKeysModule {}

@@ -12,14 +12,25 @@ const TYPES = new Set<(OrganizationEvent | ApiKeyEvent)['type']>([
   'MemberRoleChanged',
   'MemberRemoved',
   'MemberPermissionsGranted',
+  'MemberGrantsCleared',
+  'MemberDeparting',
+  'MemberDepartureCancelled',
   'OrganizationFeaturesChanged',
+  'MemberInvited',
+  'InvitationWithdrawn',
+  'InvitationDeclined',
+  'InvitationAccepted',
   'ApiKeyIssued',
   'ApiKeyRevoked',
   'ApiKeyRolled',
 ]);
 
-/** The secret's HMAC is a credential, not history: auditors never see it. */
-const WITHHELD_FIELDS = new Set(['secretHash']);
+/**
+ * The secret's HMAC is a credential, not history: auditors never see it. An invitee's email
+ * (and its keyed hash) is personal data erased when the invitation closes: a read model
+ * kept for good must not hold a copy; the invitation is known by its id and role.
+ */
+const WITHHELD_FIELDS = new Set(['secretHash', 'email', 'emailHash']);
 
 /** An organization's history: its own stream and its keys' streams, in log order. */
 export const auditEventsProjection: Projection<AuditEventDocument> = {

@@ -17,6 +17,7 @@ type SecurityEvent = SessionEvent | AccountEvent | ApiKeyEvent | OrganizationEve
 /** Whose log an event belongs to, and what it shows there; null when it is not a security event. */
 function entryOf(
   event: SecurityEvent,
+  actor: ProjectedEvent['metadata']['actor'],
 ): { userId: string; details: Record<string, unknown> } | null {
   switch (event.type) {
     case 'SessionStarted':
@@ -55,7 +56,42 @@ function entryOf(
     }
     case 'ApiKeyRevoked': {
       const { ownerId, keyId, organizationId, reason } = event.data;
-      return { userId: ownerId, details: { keyId, organizationId, reason } };
+      // Revoked by someone else: the owner learns who.
+      const by = reason === 'revoked_by_admin' ? { revokedBy: actorUserOf(actor) } : {};
+      return { userId: ownerId, details: { keyId, organizationId, reason, ...by } };
+    }
+    case 'InvitationAccepted':
+      return {
+        userId: event.data.userId,
+        details: {
+          organizationId: event.data.organizationId,
+          invitationId: event.data.invitationId,
+          role: event.data.role,
+        },
+      };
+    case 'InvitationDeclined':
+      return {
+        userId: event.data.userId,
+        details: {
+          organizationId: event.data.organizationId,
+          invitationId: event.data.invitationId,
+        },
+      };
+    case 'MemberGrantsCleared':
+      return {
+        userId: event.data.userId,
+        details: {
+          organizationId: event.data.organizationId,
+          previous: event.data.previous,
+          reason: event.data.reason,
+        },
+      };
+    case 'OrganizationFeaturesChanged': {
+      // In the log of whoever switched the features: a security decision they made.
+      const userId = actorUserOf(actor);
+      if (!userId) return null;
+      const { organizationId, disabled } = event.data;
+      return { userId, details: { organizationId, disabled } };
     }
     case 'ApiKeyRolled': {
       const { ownerId, keyId, organizationId, rolledTo, graceEndsAt } = event.data;
@@ -77,6 +113,13 @@ function entryOf(
   }
 }
 
+/** The person behind an actor: a user, or the owner of the API key that acted. */
+function actorUserOf(actor: ProjectedEvent['metadata']['actor']): string | null {
+  if (actor.type === 'user') return actor.id;
+  if (actor.type === 'api_key') return actor.userId ?? null;
+  return null;
+}
+
 const TYPES = new Set<SecurityEvent['type']>([
   'SessionStarted',
   'SessionEnded',
@@ -92,6 +135,10 @@ const TYPES = new Set<SecurityEvent['type']>([
   'MemberAdded',
   'MemberRoleChanged',
   'MemberRemoved',
+  'InvitationAccepted',
+  'InvitationDeclined',
+  'MemberGrantsCleared',
+  'OrganizationFeaturesChanged',
   'AccountDeleted',
 ]);
 
@@ -115,7 +162,7 @@ export function evolveSecurityLog(
 ): SecurityLogDocument | null {
   const event = projected as unknown as SecurityEvent;
   if (event.type === 'AccountDeleted') return null;
-  const entry = doc ? null : entryOf(event);
+  const entry = doc ? null : entryOf(event, projected.metadata.actor);
   // The erasure cascade's own events follow AccountDeleted: the log is already gone with it.
   if (!entry || entry.details.reason === 'account_deleted') return doc;
   return {

@@ -47,8 +47,42 @@ describe('members projection', () => {
       firstName: 'Ada',
       lastName: 'L',
       role: 'developer',
+      grants: [],
       joinedAt: 't1',
     }));
+  it('given an invitation accepted, joins the invitee with its role', () =>
+    expect(
+      evolveMember(
+        null,
+        event('InvitationAccepted', {
+          organizationId: 'o1',
+          invitationId: 'o1.i1',
+          userId: 'u1',
+          role: 'viewer',
+          acceptedAt: 't2',
+        }),
+        facts,
+      ),
+    ).toMatchObject({ userId: 'u1', role: 'viewer', grants: [], joinedAt: 't2' }));
+  it('given grants, shows them, and a clearing empties them', () => {
+    const granted = evolveMember(
+      member,
+      event('MemberPermissionsGranted', {
+        organizationId: 'o1',
+        userId: 'u1',
+        permissions: ['audit:read'],
+      }),
+      none,
+    );
+    expect(granted).toEqual({ ...member, grants: ['audit:read'] });
+    expect(
+      evolveMember(
+        granted,
+        event('MemberGrantsCleared', { organizationId: 'o1', userId: 'u1', previous: [] }),
+        none,
+      ),
+    ).toEqual({ ...member, grants: [] });
+  });
   it('given an organization created, makes its creator the owner', () =>
     expect(
       evolveMember(

@@ -20,7 +20,7 @@ export interface MemberFacts {
 const joinerOf = (event: MemberEvent): string | null =>
   event.type === 'OrganizationCreated'
     ? event.data.ownerId
-    : event.type === 'MemberAdded'
+    : event.type === 'MemberAdded' || event.type === 'InvitationAccepted'
       ? event.data.userId
       : null;
 
@@ -29,7 +29,10 @@ export const membersProjection: Projection<MemberDocument, MemberFacts> = {
   eventTypes: new Set<MemberEvent['type']>([
     'OrganizationCreated',
     'MemberAdded',
+    'InvitationAccepted',
     'MemberRoleChanged',
+    'MemberPermissionsGranted',
+    'MemberGrantsCleared',
     'MemberRemoved',
     'NameChanged',
     'AccountDeleted',
@@ -70,7 +73,8 @@ export function evolveMember(
   const event = projected as unknown as MemberEvent;
   switch (event.type) {
     case 'OrganizationCreated':
-    case 'MemberAdded': {
+    case 'MemberAdded':
+    case 'InvitationAccepted': {
       const { profile } = facts;
       if (!profile) return null; // the account is gone (erased before this replay)
       const { organizationId } = event.data;
@@ -85,11 +89,21 @@ export function evolveMember(
         firstName: profile.firstName,
         lastName: profile.lastName,
         role,
-        joinedAt: event.type === 'OrganizationCreated' ? event.data.createdAt : event.data.addedAt,
+        grants: [],
+        joinedAt:
+          event.type === 'OrganizationCreated'
+            ? event.data.createdAt
+            : event.type === 'MemberAdded'
+              ? event.data.addedAt
+              : event.data.acceptedAt,
       };
     }
     case 'MemberRoleChanged':
       return doc && { ...doc, role: event.data.role };
+    case 'MemberPermissionsGranted':
+      return doc && { ...doc, grants: event.data.permissions };
+    case 'MemberGrantsCleared':
+      return doc && { ...doc, grants: [] };
     case 'NameChanged':
       if (!doc || event.data.firstName === null) return doc;
       return { ...doc, firstName: event.data.firstName, lastName: event.data.lastName };

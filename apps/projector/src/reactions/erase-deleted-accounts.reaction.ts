@@ -12,6 +12,7 @@ import {
   sessionDecider,
   sessionStream,
   type AccountDeleted,
+  type InvitationAccepted,
   type MemberAdded,
 } from '@app/domain';
 import type { AggregateStore } from '@app/event-store/aggregate-store';
@@ -123,12 +124,17 @@ export function eraseDeletedAccounts(
 
   return {
     name: 'erase-deleted-accounts',
-    eventTypes: new Set(['AccountDeleted', 'MemberAdded', 'OrganizationCreated']),
+    eventTypes: new Set([
+      'AccountDeleted',
+      'MemberAdded',
+      'InvitationAccepted',
+      'OrganizationCreated',
+    ]),
     async react(event) {
       if (event.type === 'AccountDeleted') return erase(event);
       const { organizationId, userId } =
-        event.type === 'MemberAdded'
-          ? (event as unknown as MemberAdded).data
+        event.type === 'MemberAdded' || event.type === 'InvitationAccepted'
+          ? (event as unknown as MemberAdded | InvitationAccepted).data
           : {
               organizationId: String(event.data.organizationId),
               userId: String(event.data.ownerId),

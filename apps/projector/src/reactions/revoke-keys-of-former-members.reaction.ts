@@ -5,7 +5,7 @@ import {
   apiKeyStream,
   organizationDecider,
   organizationStream,
-  permissionsOf,
+  keyAccessOf,
   type ApiKeyIssued,
   type ApiKeyRevocationReason,
   type MemberRemoved,
@@ -61,7 +61,8 @@ export function revokeKeysOfFormerMembers(
         }
         return;
       }
-      const { keyId, organizationId, ownerId } = (event as unknown as ApiKeyIssued).data;
+      const issued = (event as unknown as ApiKeyIssued).data;
+      const { keyId, organizationId, ownerId } = issued;
       const account = await aggregates.load(accountStream(ownerId), accountDecider);
       if (account.state.status === 'deleted') {
         await revoke(keyId, 'account_deleted', event);
@@ -71,7 +72,9 @@ export function revokeKeysOfFormerMembers(
         organizationStream(organizationId),
         organizationDecider,
       );
-      if (!permissionsOf(state, ownerId)) await revoke(keyId, 'member_removed', event);
+      // Issued in a membership that has already ended (a race with its removal).
+      if (keyAccessOf(state, issued).kind === 'refused')
+        await revoke(keyId, 'member_removed', event);
     },
   };
 }

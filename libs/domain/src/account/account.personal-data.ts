@@ -11,7 +11,23 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   /** Stored on the session's stream, under its user's data key. */
   SessionStarted: ['userAgent', 'ipAddress'],
   LoginFailed: ['userAgent', 'ipAddress'],
+  /** An invitee's address: their own data, under a key of the invitation's own. */
+  MemberInvited: ['email'],
 };
 
 /** The event field naming whose data key encrypts the personal fields. */
 export const PERSONAL_DATA_SUBJECT_FIELD = 'userId';
+
+/**
+ * Events whose personal data belongs to another subject than a user: an invitation's email
+ * is encrypted under a key named after the invitation, destroyed once it is closed.
+ */
+export const PERSONAL_DATA_SUBJECT_FIELDS: Readonly<Record<string, string>> = {
+  MemberInvited: 'invitationId',
+};
+
+/** The events that bring a subject's data key into being (any later one only finds it). */
+export const KEY_CREATING_EVENTS: ReadonlySet<string> = new Set([
+  'AccountRegistered',
+  'MemberInvited',
+]);

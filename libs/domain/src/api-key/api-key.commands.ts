@@ -9,6 +9,8 @@ export type IssueApiKey = {
     readonly description: string;
     readonly secretHash: string;
     readonly maskedKey: string;
+    /** The owner's current membership epoch (see ApiKeyIssued). */
+    readonly membership?: number;
     readonly now: string;
   };
 };
@@ -19,6 +21,8 @@ export type RevokeApiKey = {
     readonly keyId: string;
     /** A person deleting a key must own it; cascades (removal, deletion) have no requester. */
     readonly requesterId: string | null;
+    /** The requester holds members:write in the key's organization: any of its keys is theirs to revoke. */
+    readonly requesterManagesMembers?: boolean;
     readonly reason: ApiKeyRevocationReason;
     readonly now: string;
   };

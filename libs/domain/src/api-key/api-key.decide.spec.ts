@@ -17,7 +17,10 @@ const issued: ApiKeyEvent = {
   type: 'ApiKeyIssued',
   data: { ...key, issuedAt: now, expiresAt: '2027-01-01T00:00:00.000Z' },
 };
-const revokedEvent = (reason: 'deleted' | 'member_removed', at = now): ApiKeyEvent => ({
+const revokedEvent = (
+  reason: 'deleted' | 'member_removed' | 'revoked_by_admin',
+  at = now,
+): ApiKeyEvent => ({
   type: 'ApiKeyRevoked',
   data: { keyId: 'k1', organizationId: 'o1', ownerId: 'u1', reason, revokedAt: at },
 });
@@ -41,6 +44,20 @@ describe('API key decider', () => {
         .then([revokedEvent('deleted')]));
     it('given someone else, answers not found', () =>
       spec.given([issued]).when(revoke('u2')).thenThrows('API_KEY_NOT_FOUND'));
+    it('given someone else who manages the members, revokes it as an administrator', () =>
+      spec
+        .given([issued])
+        .when({
+          type: 'RevokeApiKey',
+          data: {
+            keyId: 'k1',
+            requesterId: 'u2',
+            requesterManagesMembers: true,
+            reason: 'deleted',
+            now,
+          },
+        })
+        .then([revokedEvent('revoked_by_admin')]));
     it('given a deleted key, answers not found to a person', () =>
       spec
         .given([issued, revokedEvent('deleted')])

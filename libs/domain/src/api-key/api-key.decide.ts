@@ -13,15 +13,16 @@ export function issue(command: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] {
 }
 
 export function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent[] {
-  const { keyId, requesterId, reason, now } = command.data;
-  // Someone else's key looks exactly like a missing one.
-  if (state.status === 'none' || (requesterId !== null && requesterId !== state.ownerId))
-    throw new ApiKeyNotFound();
+  const { keyId, requesterId, requesterManagesMembers, now } = command.data;
+  const byOther = requesterId !== null && state.status !== 'none' && requesterId !== state.ownerId;
+  // Someone else's key looks exactly like a missing one, unless they manage the members.
+  if (state.status === 'none' || (byOther && !requesterManagesMembers)) throw new ApiKeyNotFound();
   if (state.status === 'revoked') {
     if (requesterId !== null) throw new ApiKeyNotFound(); // deleted keys leave the table
     return [];
   }
   const { organizationId, ownerId } = state;
+  const reason = byOther ? 'revoked_by_admin' : command.data.reason;
   return [
     { type: 'ApiKeyRevoked', data: { keyId, organizationId, ownerId, reason, revokedAt: now } },
   ];

@@ -10,12 +10,20 @@ export type ApiKeyIssued = {
     readonly maskedKey: string;
     readonly issuedAt: string;
     readonly expiresAt: string;
+    /**
+     * The owner's membership epoch in the organization when the key was issued: the key dies
+     * with that membership (absent on keys issued before it was recorded).
+     */
+    readonly membership?: number;
   };
 };
 
-/** `rolled`: replaced by a roll with no grace period; `leaked`: reported as leaked by anyone holding it. */
+/**
+ * `revoked_by_admin`: deleted by a member holding members:write, not by its owner; `rolled`:
+ * replaced by a roll with no grace period; `leaked`: reported as leaked by anyone holding it.
+ */
 export type ApiKeyRevocationReason =
-  'deleted' | 'member_removed' | 'account_deleted' | 'rolled' | 'leaked';
+  'deleted' | 'revoked_by_admin' | 'member_removed' | 'account_deleted' | 'rolled' | 'leaked';
 
 export type ApiKeyRevoked = {
   readonly type: 'ApiKeyRevoked';

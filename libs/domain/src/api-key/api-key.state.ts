@@ -6,9 +6,11 @@ export type ActiveApiKey = {
   readonly organizationId: string;
   readonly ownerId: string;
   readonly secretHash: string;
+  readonly issuedAt: string;
   readonly expiresAt: string;
   /** Set by a roll: the key that replaces this one (which then lives out its grace period). */
   readonly rolledTo?: string;
+  readonly membership?: number;
 };
 
 export type ApiKeyState =
@@ -26,8 +28,18 @@ export const initialApiKeyState = (): ApiKeyState => ({ status: 'none' });
 export function evolveApiKey(state: ApiKeyState, event: ApiKeyEvent): ApiKeyState {
   switch (event.type) {
     case 'ApiKeyIssued': {
-      const { keyId, organizationId, ownerId, secretHash, expiresAt } = event.data;
-      return { status: 'active', keyId, organizationId, ownerId, secretHash, expiresAt };
+      const { keyId, organizationId, ownerId, secretHash, issuedAt, expiresAt, membership } =
+        event.data;
+      return {
+        status: 'active',
+        keyId,
+        organizationId,
+        ownerId,
+        secretHash,
+        issuedAt,
+        expiresAt,
+        ...(membership === undefined ? {} : { membership }),
+      };
     }
     case 'ApiKeyRolled': {
       if (state.status !== 'active') return state;

@@ -34,10 +34,46 @@ export type ChangeOrganizationFeatures = OrgCommand<
   { disabled: readonly Feature[] }
 >;
 
+/** Before an account is deleted: the member stops counting as an active owner. */
+export type MarkMemberDeparting = OrgCommand<'MarkMemberDeparting', { userId: string }>;
+export type CancelMemberDeparture = OrgCommand<'CancelMemberDeparture', { userId: string }>;
+
+export type InviteMember = OrgCommand<
+  'InviteMember',
+  {
+    invitationId: string;
+    email: string;
+    emailHash: string;
+    role: Role;
+    /** The account that has this email now, if any: a member cannot be invited again. */
+    inviteeUserId: string | null;
+    requester: Requester;
+  }
+>;
+export type WithdrawInvitation = OrgCommand<
+  'WithdrawInvitation',
+  { invitationId: string; requester: Requester }
+>;
+/** The caller answers an invitation; `emailHash` is the keyed hash of their own email. */
+export type AcceptInvitation = OrgCommand<
+  'AcceptInvitation',
+  { invitationId: string; userId: string; emailHash: string }
+>;
+export type DeclineInvitation = OrgCommand<
+  'DeclineInvitation',
+  { invitationId: string; userId: string; emailHash: string }
+>;
+
+export type InvitationCommand =
+  InviteMember | WithdrawInvitation | AcceptInvitation | DeclineInvitation;
+
 export type OrganizationCommand =
   | CreateOrganization
   | AddMember
   | ChangeMemberRole
   | RemoveMember
   | GrantMemberPermissions
-  | ChangeOrganizationFeatures;
+  | ChangeOrganizationFeatures
+  | MarkMemberDeparting
+  | CancelMemberDeparture
+  | InvitationCommand;

@@ -83,6 +83,43 @@ describe('organization decider', () => {
         ]));
     it('given the same role, records nothing', () =>
       spec.given(team).when(change('dev', 'developer')).thenNothingHappens());
+    it('given a developer holding grants, demotes them and clears the grants', () =>
+      spec
+        .given([
+          ...team,
+          {
+            type: 'MemberPermissionsGranted',
+            data: {
+              organizationId,
+              userId: 'dev',
+              permissions: ['members:write'],
+              grantedAt: now,
+            },
+          },
+        ])
+        .when(change('dev', 'viewer'))
+        .then([
+          {
+            type: 'MemberRoleChanged',
+            data: {
+              organizationId,
+              userId: 'dev',
+              role: 'viewer',
+              previousRole: 'developer',
+              changedAt: now,
+            },
+          },
+          {
+            type: 'MemberGrantsCleared',
+            data: {
+              organizationId,
+              userId: 'dev',
+              previous: ['members:write'],
+              reason: 'role_changed',
+              clearedAt: now,
+            },
+          },
+        ]));
     it('given the last owner, refuses to demote them', () =>
       spec.given(team).when(change('owner', 'admin')).thenThrows('LAST_OWNER'));
     it('given a second owner, lets the first step down', () =>

@@ -1,10 +1,13 @@
 import { assertNever, type Decider } from '../shared/decider';
+import { decideInvitation } from './invitation.decide';
 import type {
   AddMember,
+  CancelMemberDeparture,
   ChangeMemberRole,
   ChangeOrganizationFeatures,
   CreateOrganization,
   GrantMemberPermissions,
+  MarkMemberDeparting,
   OrganizationCommand,
   RemoveMember,
   Requester,
@@ -19,10 +22,11 @@ import {
 } from './organization.errors';
 import type { OrganizationEvent } from './organization.events';
 import {
+  activeOwnerCount,
   evolveOrganization,
   initialOrganizationState,
+  keepsAnActiveOwner,
   membershipOf,
-  ownerCount,
   permissionsOf,
   type ActiveOrganization,
   type Membership,
@@ -37,7 +41,7 @@ import {
   type Role,
 } from './permissions';
 
-function requireActive(state: OrganizationState): ActiveOrganization {
+export function requireActive(state: OrganizationState): ActiveOrganization {
   if (state.status !== 'active') throw new OrganizationNotFound();
   return state;
 }
@@ -49,15 +53,37 @@ function requireMember(state: ActiveOrganization, userId: string): Membership {
 }
 
 /** A member may only hand out, or change someone holding, access they hold themselves. */
-function assertWithinReach(requester: Requester, ...wanted: (readonly Permission[])[]): void {
+export function assertWithinReach(
+  requester: Requester,
+  ...wanted: (readonly Permission[])[]
+): void {
   if (!wanted.every((permissions) => coversAll(requester.permissions, permissions))) {
     throw new BeyondOwnPermissions();
   }
 }
 
 const heldBy = (state: ActiveOrganization, userId: string) => permissionsOf(state, userId) ?? [];
-const isLastOwner = (state: ActiveOrganization, member: Membership) =>
-  member.role === 'owner' && ownerCount(state) === 1;
+
+/** The state these events would lead to. */
+export const after = (state: ActiveOrganization, events: readonly OrganizationEvent[]) =>
+  events.reduce(evolveOrganization, state as OrganizationState) as ActiveOrganization;
+
+/**
+ * Refuses events that would leave members who stay without an owner who stays; with
+ * `orEmpty: false`, also those that would leave nobody at all (the last owner cannot walk
+ * out of their own organization; only an account deletion may empty it).
+ */
+function assertOwnerRemains(
+  state: ActiveOrganization,
+  events: readonly OrganizationEvent[],
+  { orEmpty }: { orEmpty: boolean },
+): OrganizationEvent[] {
+  const next = after(state, events);
+  const empty = Object.values(next.members).every((member) => member.departing);
+  if (!keepsAnActiveOwner(next) || (empty && !orEmpty && Object.keys(state.members).length > 0))
+    throw new LastOwner();
+  return [...events];
+}
 
 export function create(command: CreateOrganization, state: OrganizationState): OrganizationEvent[] {
   if (state.status !== 'none') throw new OrganizationAlreadyExists();
@@ -70,7 +96,11 @@ export function addMember(command: AddMember, state: OrganizationState): Organiz
   const { organizationId, userId, role, requester, now } = command.data;
   if (membershipOf(organization, userId)) throw new AlreadyAMember();
   assertWithinReach(requester, ROLE_PERMISSIONS[role]);
-  return [{ type: 'MemberAdded', data: { organizationId, userId, role, addedAt: now } }];
+  return assertOwnerRemains(
+    organization,
+    [{ type: 'MemberAdded', data: { organizationId, userId, role, addedAt: now } }],
+    { orEmpty: false },
+  );
 }
 
 export function changeRole(
@@ -82,14 +112,26 @@ export function changeRole(
   const member = requireMember(organization, userId);
   if (member.role === role) return [];
   assertWithinReach(requester, heldBy(organization, userId), ROLE_PERMISSIONS[role]);
-  if (isLastOwner(organization, member)) throw new LastOwner();
   const previousRole: Role = member.role;
-  return [
+  const events: OrganizationEvent[] = [
     {
       type: 'MemberRoleChanged',
       data: { organizationId, userId, role, previousRole, changedAt: now },
     },
   ];
+  if (member.granted.length > 0) {
+    events.push({
+      type: 'MemberGrantsCleared',
+      data: {
+        organizationId,
+        userId,
+        previous: member.granted,
+        reason: 'role_changed',
+        clearedAt: now,
+      },
+    });
+  }
+  return assertOwnerRemains(organization, events, { orEmpty: false });
 }
 
 export function removeMember(command: RemoveMember, state: OrganizationState): OrganizationEvent[] {
@@ -101,10 +143,46 @@ export function removeMember(command: RemoveMember, state: OrganizationState): O
     throw new MemberNotFound();
   }
   if (requester) assertWithinReach(requester, heldBy(organization, userId));
+  return assertOwnerRemains(
+    organization,
+    [{ type: 'MemberRemoved', data: { organizationId, userId, reason, removedAt: now } }],
+    { orEmpty: reason === 'account_deleted' },
+  );
+}
+
+/**
+ * Serializes account deletions through each organization: the member stops counting as an
+ * owner, which is refused when no other active owner would remain for those who stay.
+ */
+export function markDeparting(
+  command: MarkMemberDeparting,
+  state: OrganizationState,
+): OrganizationEvent[] {
+  const organization = requireActive(state);
+  const { organizationId, userId, now } = command.data;
+  const member = membershipOf(organization, userId);
+  if (!member || member.departing) return [];
+  const events: OrganizationEvent[] = [
+    {
+      type: 'MemberDeparting',
+      data: { organizationId, userId, reason: 'account_deleted', departingAt: now },
+    },
+  ];
+  // Stricter than the invariant: members still leaving count as staying, since a deletion of
+  // theirs that fails is cancelled, and that cancellation must never leave them ownerless.
   const othersRemain = Object.keys(organization.members).length > 1;
-  if (isLastOwner(organization, member) && (reason === 'removed' || othersRemain))
-    throw new LastOwner();
-  return [{ type: 'MemberRemoved', data: { organizationId, userId, reason, removedAt: now } }];
+  if (othersRemain && activeOwnerCount(after(organization, events)) === 0) throw new LastOwner();
+  return events;
+}
+
+export function cancelDeparture(
+  command: CancelMemberDeparture,
+  state: OrganizationState,
+): OrganizationEvent[] {
+  const organization = requireActive(state);
+  const { organizationId, userId, now } = command.data;
+  if (!membershipOf(organization, userId)?.departing) return [];
+  return [{ type: 'MemberDepartureCancelled', data: { organizationId, userId, cancelledAt: now } }];
 }
 
 export function grantPermissions(
@@ -160,6 +238,15 @@ export function decideOrganization(
       return grantPermissions(command, state);
     case 'ChangeOrganizationFeatures':
       return changeFeatures(command, state);
+    case 'MarkMemberDeparting':
+      return markDeparting(command, state);
+    case 'CancelMemberDeparture':
+      return cancelDeparture(command, state);
+    case 'InviteMember':
+    case 'WithdrawInvitation':
+    case 'AcceptInvitation':
+    case 'DeclineInvitation':
+      return decideInvitation(command, state);
     default:
       return assertNever(command);
   }

@@ -48,3 +48,21 @@ export class BeyondOwnPermissions extends DomainError {
     );
   }
 }
+
+export class AlreadyInvited extends DomainError {
+  constructor() {
+    super(
+      'ALREADY_INVITED',
+      'conflict',
+      'This email already has a pending invitation to the organization.',
+      'email',
+    );
+  }
+}
+
+/** Also for an invitation addressed to someone else, expired, withdrawn, declined or used. */
+export class InvitationNotFound extends DomainError {
+  constructor() {
+    super('INVITATION_NOT_FOUND', 'not_found', 'No such invitation.');
+  }
+}

@@ -1,6 +1,10 @@
-import { AccountNotFound, PERSONAL_DATA_SUBJECT_FIELD, PERSONAL_FIELDS } from '@app/domain';
-
-const KEY_CREATING_EVENT = 'AccountRegistered';
+import {
+  AccountNotFound,
+  KEY_CREATING_EVENTS,
+  PERSONAL_DATA_SUBJECT_FIELD,
+  PERSONAL_DATA_SUBJECT_FIELDS,
+  PERSONAL_FIELDS,
+} from '@app/domain';
 import type { DecodeOptions, DomainEvent, EventCodec } from '@app/event-store/event-codec';
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from './data-key-ring';
@@ -20,10 +24,9 @@ export class PersonalDataCodec implements EventCodec {
     const subject = subjectOf(event);
     // Only a registration creates a key: any later event of an erased account must not bring
     // a fresh one into being (a rename racing the deletion would otherwise do just that).
-    const key =
-      event.type === KEY_CREATING_EVENT
-        ? await this.keys.getOrCreate(subject)
-        : await this.keys.find(subject);
+    const key = KEY_CREATING_EVENTS.has(event.type)
+      ? await this.keys.getOrCreate(subject)
+      : await this.keys.find(subject);
     if (!key) throw new AccountNotFound();
     const data: Record<string, unknown> = { ...event.data };
     for (const field of fields) {
@@ -55,9 +58,10 @@ export class PersonalDataCodec implements EventCodec {
 }
 
 function subjectOf(event: DomainEvent): string {
-  const subject = event.data[PERSONAL_DATA_SUBJECT_FIELD];
+  const field = PERSONAL_DATA_SUBJECT_FIELDS[event.type] ?? PERSONAL_DATA_SUBJECT_FIELD;
+  const subject = event.data[field];
   if (typeof subject !== 'string') {
-    throw new Error(`${event.type} carries personal data but no ${PERSONAL_DATA_SUBJECT_FIELD}`);
+    throw new Error(`${event.type} carries personal data but no ${field}`);
   }
   return subject;
 }

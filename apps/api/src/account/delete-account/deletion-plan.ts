@@ -3,7 +3,8 @@ import {
   membershipOf,
   organizationDecider,
   organizationStream,
-  ownerCount,
+  DomainError,
+  type OrganizationState,
   type Role,
 } from '@app/domain';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
@@ -30,6 +31,22 @@ export interface DeletionPlan {
 }
 
 export const CONFIRMATION_PHRASE = 'delete my account';
+
+/** The organization's own rule (see Departures): would it let this member leave now? */
+function mayDepart(state: OrganizationState, userId: string): boolean {
+  if (state.status !== 'active') return true;
+  const command = {
+    type: 'MarkMemberDeparting' as const,
+    data: { organizationId: state.organizationId, userId, now: new Date().toISOString() },
+  };
+  try {
+    organizationDecider.decide(command, state);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'LAST_OWNER') return false;
+    throw error;
+  }
+}
 
 /**
  * Memberships, keys and sessions come from the read models (after the caller's own writes);
@@ -72,9 +89,7 @@ export class DeletionPlanner {
       if (state.status !== 'active' || !role) continue;
       const summary = { organizationId: state.organizationId, name: state.name, role };
       organizations.push(summary);
-      const others = Object.keys(state.members).length - 1;
-      if (role === 'owner' && ownerCount(state) === 1 && others > 0)
-        blockingOrganizations.push(summary);
+      if (!mayDepart(state, userId)) blockingOrganizations.push(summary);
     }
     return {
       organizations,

@@ -18,9 +18,10 @@ export class DeleteApiKeyController {
 
   @Delete()
   @HttpCode(204)
-  @OrgPermission('api_keys:write', { usersOnly: true })
+  @OrgPermission('org:read', { usersOnly: true })
   @ApiNoContentResponse({
-    description: 'Revoked: every integration using it is refused from its next request.',
+    description:
+      'Revoked: every integration using it is refused from its next request. Your own key whatever your role (even with API keys disabled); any key of the organization with members:write. 404 for a key you may not revoke.',
   })
   async delete(
     @Param('keyId') keyId: string,
@@ -30,6 +31,7 @@ export class DeleteApiKeyController {
     const command = new DeleteApiKeyCommand(
       access.organization.organizationId,
       access.userId,
+      access.permissions.includes('members:write'),
       keyId,
       metadata,
     );

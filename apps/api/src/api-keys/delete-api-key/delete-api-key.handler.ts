@@ -11,7 +11,13 @@ import { DeleteApiKeyCommand } from './delete-api-key.command';
 export class DeleteApiKeyHandler implements ICommandHandler<DeleteApiKeyCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ organizationId, requesterId, keyId, metadata }: DeleteApiKeyCommand) {
+  async execute({
+    organizationId,
+    requesterId,
+    requesterManagesMembers,
+    keyId,
+    metadata,
+  }: DeleteApiKeyCommand) {
     const now = new Date().toISOString();
     const result = await this.aggregates.handle(
       apiKeyStream(keyId),
@@ -22,7 +28,7 @@ export class DeleteApiKeyHandler implements ICommandHandler<DeleteApiKeyCommand>
           throw new ApiKeyNotFound();
         return {
           type: 'RevokeApiKey' as const,
-          data: { keyId, requesterId, reason: 'deleted' as const, now },
+          data: { keyId, requesterId, requesterManagesMembers, reason: 'deleted' as const, now },
         };
       },
       { metadata },

@@ -12,11 +12,11 @@ export class GetApiKeyController {
 
   /** One of your keys, with what it may do right now: your own effective permissions here. */
   @Get()
-  @OrgPermission('api_keys:read')
+  @OrgPermission('api_keys:read', { despiteDisabledFeatures: true })
   @ApiOkResponse({ description: 'The row plus ownerId and the permissions the key acts with now.' })
   async get(@Param('keyId') keyId: string, @CurrentAccess() access: OrganizationAccess) {
     const rows = await this.queries.execute(
-      new ListApiKeysQuery(access.organization.organizationId, access.userId),
+      new ListApiKeysQuery(access.organization.organizationId, access.userId, access.userId),
     );
     const row = rows.find((candidate) => candidate.id === keyId);
     if (!row) throw new NotFoundException();

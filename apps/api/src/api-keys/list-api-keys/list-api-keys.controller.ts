@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
+import { InvalidInput } from '../../http/problem';
 import { ListApiKeysQuery } from './list-api-keys.query';
 
 @ApiTags('api keys')
@@ -10,13 +11,35 @@ import { ListApiKeysQuery } from './list-api-keys.query';
 export class ListApiKeysController {
   constructor(private readonly queries: QueryBus) {}
 
+  /**
+   * Your own keys need api_keys:read from your role or grants (even while API keys are
+   * disabled: a member can still see what they may delete); every key needs members:write.
+   */
   @Get()
-  @OrgPermission('api_keys:read')
-  @ApiOkResponse({ description: 'Your keys in this organization, newest first, masked.' })
-  async list(@CurrentAccess() access: OrganizationAccess) {
+  @OrgPermission('org:read')
+  @ApiQuery({
+    name: 'owner',
+    required: false,
+    enum: ['all'],
+    description: 'all: every key of the organization, each with ownerId (needs members:write).',
+  })
+  @ApiOkResponse({ description: 'Your keys in this organization (or all), newest first, masked.' })
+  async list(@CurrentAccess() access: OrganizationAccess, @Query('owner') owner?: string) {
+    if (owner !== undefined && owner !== 'all') {
+      throw new InvalidInput(
+        [{ field: 'owner', message: 'owner must be "all" or left out', rule: 'wrong_type' }],
+        'Unknown owner filter.',
+      );
+    }
+    const needed = owner === 'all' ? 'members:write' : 'api_keys:read';
+    const held = owner === 'all' ? access.permissions : access.held;
+    if (!held.includes(needed))
+      throw new ForbiddenException(`This needs the ${needed} permission in this organization.`);
+    const { organizationId } = access.organization;
+    const ownerId = owner === 'all' ? null : access.userId;
     return {
       items: await this.queries.execute(
-        new ListApiKeysQuery(access.organization.organizationId, access.userId),
+        new ListApiKeysQuery(organizationId, ownerId, access.userId),
       ),
     };
   }

@@ -20,18 +20,19 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
     private readonly usage: ApiKeyUsage,
   ) {}
 
-  async execute({ organizationId, ownerId }: ListApiKeysQuery) {
-    await this.consistency.awaitOwnWrites(ownerId);
+  async execute({ organizationId, ownerId, callerId }: ListApiKeysQuery) {
+    await this.consistency.awaitOwnWrites(callerId);
     const keys = await this.readStore.find<ApiKeyDocument>(
       API_KEYS.name,
-      { organizationId, ownerId },
+      ownerId === null ? { organizationId } : { organizationId, ownerId },
       { sort: [['createdAt', 'desc']] },
     );
     const now = new Date();
     return Promise.all(
       keys.map(async (key) => {
         const used = await this.readStore.get<ApiKeyUsageDocument>(API_KEY_USAGE.name, key.id);
-        return apiKeyRow(key, this.usage.lastUsedAt(key.id, used?.lastUsedAt ?? null), now);
+        const row = apiKeyRow(key, this.usage.lastUsedAt(key.id, used?.lastUsedAt ?? null), now);
+        return ownerId === null ? { ...row, ownerId: key.ownerId } : row;
       }),
     );
   }

@@ -17,6 +17,11 @@ export interface OrgRequirement {
   readonly permission: Permission;
   /** People only: API keys get 403 here (they cannot mint or delete keys). */
   readonly usersOnly: boolean;
+  /**
+   * Judged on role ∪ grants, whatever features are disabled: what a member may still do with
+   * the keys they hold while the organization has switched API keys off (list, delete).
+   */
+  readonly despiteDisabledFeatures: boolean;
 }
 
 export const ORG_REQUIREMENT = Symbol('orgRequirement');
@@ -50,7 +55,8 @@ export class OrgAccessGuard implements CanActivate {
     if (requirement.usersOnly && principal.kind !== 'user') {
       throw new ForbiddenException('API keys cannot call this endpoint; sign in as a person.');
     }
-    if (!access.permissions.includes(requirement.permission)) {
+    const held = requirement.despiteDisabledFeatures ? access.held : access.permissions;
+    if (!held.includes(requirement.permission)) {
       throw new ForbiddenException(
         `This needs the ${requirement.permission} permission in this organization.`,
       );

@@ -17,9 +17,19 @@ import type { Request } from 'express';
 import type { Permission } from '@app/domain';
 import { accessOf, ORG_REQUIREMENT, OrgAccessGuard, type OrgRequirement } from './org-access.guard';
 
-/** Requires a permission in the `:orgId` organization; `usersOnly` refuses API keys. */
-export function OrgPermission(permission: Permission, options: { usersOnly?: boolean } = {}) {
-  const requirement: OrgRequirement = { permission, usersOnly: options.usersOnly ?? false };
+/**
+ * Requires a permission in the `:orgId` organization; `usersOnly` refuses API keys;
+ * `despiteDisabledFeatures` judges role ∪ grants without the feature switches.
+ */
+export function OrgPermission(
+  permission: Permission,
+  options: { usersOnly?: boolean; despiteDisabledFeatures?: boolean } = {},
+) {
+  const requirement: OrgRequirement = {
+    permission,
+    usersOnly: options.usersOnly ?? false,
+    despiteDisabledFeatures: options.despiteDisabledFeatures ?? false,
+  };
   return applyDecorators(
     SetMetadata(ORG_REQUIREMENT, requirement),
     UseGuards(OrgAccessGuard),

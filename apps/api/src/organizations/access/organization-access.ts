@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  effectivePermissions,
   membershipOf,
   organizationDecider,
   organizationStream,
@@ -15,7 +16,10 @@ export interface OrganizationAccess {
   readonly organization: ActiveOrganization;
   readonly userId: string;
   readonly role: Role;
+  /** Effective: (role ∪ grants) minus disabled features. */
   readonly permissions: readonly Permission[];
+  /** Role ∪ grants, before the feature switches. */
+  readonly held: readonly Permission[];
 }
 
 @Injectable()
@@ -30,7 +34,9 @@ export class OrganizationAccessResolver {
     );
     const permissions = permissionsOf(state, userId);
     if (state.status !== 'active' || !permissions) return null;
-    const role = membershipOf(state, userId)?.role;
-    return role ? { organization: state, userId, role, permissions } : null;
+    const member = membershipOf(state, userId);
+    if (!member) return null;
+    const held = effectivePermissions(member.role, member.granted, []);
+    return { organization: state, userId, role: member.role, permissions, held };
   }
 }

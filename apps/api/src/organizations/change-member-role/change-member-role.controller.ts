@@ -19,7 +19,10 @@ export class ChangeMemberRoleController {
 
   @Patch()
   @OrgPermission('members:write')
-  @ApiOkResponse({ description: 'The new role applies to the member’s very next request.' })
+  @ApiOkResponse({
+    description:
+      'The new role applies to the member’s very next request; a change of role clears their grants.',
+  })
   @ApiConflictResponse({ description: 'The last owner cannot be demoted.' })
   async changeRole(
     @Param('userId') userId: string,
@@ -27,10 +30,10 @@ export class ChangeMemberRoleController {
     @CurrentAccess() access: OrganizationAccess,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const { position } = await this.commands.execute(
+    const { grants, position } = await this.commands.execute(
       new ChangeMemberRoleCommand(access, userId, body.role, metadata),
     );
     this.consistency.recordWrite(access.userId, position);
-    return { userId, role: body.role };
+    return { userId, role: body.role, grants };
   }
 }

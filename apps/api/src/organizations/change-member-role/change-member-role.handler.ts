@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { membershipOf } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { runAsMember } from '../access/run-as-member';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
@@ -18,6 +19,7 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
         data: { ...context, userId, role },
       }),
     );
-    return { position: result.position };
+    const grants = membershipOf(result.state, userId)?.granted ?? [];
+    return { grants, position: result.position };
   }
 }

@@ -12,18 +12,19 @@ export class ListMembersController {
 
   @Get()
   @OrgPermission('members:read')
-  @ApiOkResponse({ description: 'The members, oldest first.' })
+  @ApiOkResponse({ description: 'The members, oldest first, with their extra grants.' })
   async list(@CurrentAccess() access: OrganizationAccess) {
     const members = await this.queries.execute(
       new ListMembersQuery(access.organization.organizationId, access.userId),
     );
     return {
-      items: members.map(({ userId, email, firstName, lastName, role }) => ({
+      items: members.map(({ userId, email, firstName, lastName, role, grants }) => ({
         userId,
         email,
         firstName,
         lastName,
         role,
+        grants: grants ?? [],
       })),
     };
   }

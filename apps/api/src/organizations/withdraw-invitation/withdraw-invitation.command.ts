@@ -1,17 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { Role } from '@app/domain';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import type { OrganizationAccess } from '../access/organization-access';
 
-export class AddMemberCommand extends Command<{
-  userId: string;
-  email: string;
-  position: bigint | null;
-}> {
+export class WithdrawInvitationCommand extends Command<{ position: bigint | null }> {
   constructor(
     readonly access: OrganizationAccess,
-    readonly email: string,
-    readonly role: Role,
+    readonly invitationId: string,
     readonly metadata: EventMetadata,
   ) {
     super();

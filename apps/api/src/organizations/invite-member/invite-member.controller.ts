@@ -6,12 +6,12 @@ import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
-import { AddMemberCommand } from './add-member.command';
-import { AddMemberDto } from './add-member.dto';
+import { InviteMemberCommand } from './invite-member.command';
+import { InviteMemberDto } from './invite-member.dto';
 
-@ApiTags('members')
-@Controller('orgs/:orgId/members')
-export class AddMemberController {
+@ApiTags('invitations')
+@Controller('orgs/:orgId/invitations')
+export class InviteMemberController {
   constructor(
     private readonly commands: CommandBus,
     private readonly consistency: ReadYourWrites,
@@ -21,18 +21,19 @@ export class AddMemberController {
   @HttpCode(201)
   @OrgPermission('members:write')
   @ApiCreatedResponse({
-    description: 'Added. 404 if no account has the email; 403 for a role beyond your own.',
+    description:
+      'Invited, whether or not an account has the email; valid 7 days. The person becomes a member only by accepting. 403 for a role beyond your own.',
   })
-  @ApiConflictResponse({ description: 'Already a member.' })
-  async add(
-    @Body() body: AddMemberDto,
+  @ApiConflictResponse({ description: 'Already a member, or already invited.' })
+  async invite(
+    @Body() body: InviteMemberDto,
     @CurrentAccess() access: OrganizationAccess,
     @RequestMetadata() metadata: EventMetadata,
   ) {
-    const result = await this.commands.execute(
-      new AddMemberCommand(access, body.email, body.role, metadata),
+    const { position, ...invitation } = await this.commands.execute(
+      new InviteMemberCommand(access, body.email, body.role, metadata),
     );
-    this.consistency.recordWrite(access.userId, result.position);
-    return { userId: result.userId, email: result.email, role: body.role };
+    this.consistency.recordWrite(access.userId, position);
+    return invitation;
   }
 }
