@@ -1,0 +1,123 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
+import { mongoUrl } from './support/mongo-test-database';
+import {
+  API_MAIN,
+  freePort,
+  PROJECTOR_MAIN,
+  startProcess,
+  waitForHealth,
+  type ServiceProcess,
+} from './support/service-processes';
+import type { ReadStoreKind } from './support/test-service';
+
+const KEY_DELETIONS = 500;
+const LOGOUTS = 200;
+/** Trials running side by side: more interleavings per second on a busy machine. */
+const WORKERS = 4;
+
+/**
+ * API.md, "very next use, on every instance": on the embedded profile a request that reaches
+ * any api instance after the DELETE's (or the logout's) 204 is refused. Two api processes and
+ * the projector share one DATA_DIR; each credential is first used on B (so B caches it), then
+ * ended on A, then used on B again, at once. Not one of those last requests may be accepted.
+ */
+describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+  'revocation without a window across instances (read store: %s)',
+  (readStore) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'no-window-'));
+    const processes: ServiceProcess[] = [];
+    let a: HttpClient;
+    let b: HttpClient;
+    let person: Awaited<ReturnType<typeof registerAndLogin>>;
+
+    beforeAll(async () => {
+      const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', ...readStoreEnv(readStore) };
+      const [portA, portB] = [await freePort(), await freePort()];
+      processes.push(startProcess(API_MAIN, { ...env, PORT: String(portA) }));
+      processes.push(startProcess(API_MAIN, { ...env, PORT: String(portB) }));
+      processes.push(startProcess(PROJECTOR_MAIN, env));
+      await waitForHealth(`http://127.0.0.1:${portA}`);
+      await waitForHealth(`http://127.0.0.1:${portB}`);
+      a = httpClient(`http://127.0.0.1:${portA}`);
+      b = httpClient(`http://127.0.0.1:${portB}`);
+      // Before the key trials flood the projector: B reads the profile from the read store.
+      person = await registerAndLogin(a);
+      await waitUntilOk(() => b.get('/me', person.token));
+    }, 60_000);
+
+    afterAll(async () => {
+      await Promise.all(processes.map((process) => process.stop()));
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it(`refuses on B every one of ${KEY_DELETIONS} keys right after A deleted it`, async () => {
+      const owner = await registerAndLogin(a);
+      const orgId = (await a.post('/orgs', { name: 'Acme' }, owner.token)).body.organizationId;
+      const whoami = (key: string) =>
+        b.get('/integrations/whoami', undefined, { 'x-api-key': key });
+      const accepted: string[] = [];
+      await inParallel(KEY_DELETIONS, async (trial) => {
+        const created = await a.post(
+          `/orgs/${orgId}/api-keys`,
+          { description: `k${trial}` },
+          owner.token,
+        );
+        expect(created.status).toBe(201);
+        const { id, key } = created.body as { id: string; key: string };
+        expect((await whoami(key)).status).toBe(200);
+        expect((await a.delete(`/orgs/${orgId}/api-keys/${id}`, owner.token)).status).toBe(204);
+        const after = await whoami(key);
+        if (after.status !== 401) accepted.push(`key ${trial}: ${after.status}`);
+      });
+      expect(accepted).toEqual([]);
+    }, 600_000);
+
+    it(`refuses on B every one of ${LOGOUTS} sessions right after A ended it`, async () => {
+      const accepted: string[] = [];
+      await inParallel(LOGOUTS, async (trial) => {
+        const login = await a.post('/auth/login', {
+          email: person.email,
+          password: person.password,
+        });
+        expect(login.status).toBe(200);
+        const token = String(login.body.accessToken);
+        expect((await b.get('/me', token)).status).toBe(200);
+        expect((await a.post('/auth/logout', undefined, token)).status).toBe(204);
+        const after = await b.get('/me', token);
+        if (after.status !== 401) accepted.push(`session ${trial}: ${after.status}`);
+      });
+      expect(accepted).toEqual([]);
+    }, 600_000);
+  },
+);
+
+function readStoreEnv(readStore: ReadStoreKind): Record<string, string> {
+  if (readStore === 'sqlite') return {};
+  return {
+    READ_STORE: 'mongo',
+    MONGO_URL: mongoUrl(),
+    MONGO_DATABASE: `no_window_${randomUUID().slice(0, 8)}`,
+    PEPPER: randomBytes(32).toString('base64'),
+    MASTER_KEY: randomBytes(32).toString('base64'),
+  };
+}
+
+async function waitUntilOk(request: () => Promise<{ status: number }>): Promise<void> {
+  for (let tries = 0; (await request()).status !== 200; tries++) {
+    if (tries > 400) throw new Error('the read model never caught up');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Runs trials 0..count-1, WORKERS at a time. */
+async function inParallel(count: number, trial: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) await trial(next++);
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+}
