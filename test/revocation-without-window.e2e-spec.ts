@@ -1,18 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
-import { mongoUrl } from './support/mongo-test-database';
-import {
-  API_MAIN,
-  freePort,
-  PROJECTOR_MAIN,
-  startProcess,
-  waitForHealth,
-  type ServiceProcess,
-} from './support/service-processes';
+import { registerAndLogin, type HttpClient } from './support/http-client';
 import type { ReadStoreKind } from './support/test-service';
+import { startTwoInstances, waitUntilOk, type TwoInstances } from './support/two-instances';
 
 const KEY_DELETIONS = 500;
 const LOGOUTS = 200;
@@ -28,30 +16,21 @@ const WORKERS = 4;
 describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
   'revocation without a window across instances (read store: %s)',
   (readStore) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'no-window-'));
-    const processes: ServiceProcess[] = [];
+    let service: TwoInstances;
     let a: HttpClient;
     let b: HttpClient;
     let person: Awaited<ReturnType<typeof registerAndLogin>>;
 
     beforeAll(async () => {
-      const env = { DATA_DIR: dataDir, BCRYPT_COST: '4', ...readStoreEnv(readStore) };
-      const [portA, portB] = [await freePort(), await freePort()];
-      processes.push(startProcess(API_MAIN, { ...env, PORT: String(portA) }));
-      processes.push(startProcess(API_MAIN, { ...env, PORT: String(portB) }));
-      processes.push(startProcess(PROJECTOR_MAIN, env));
-      await waitForHealth(`http://127.0.0.1:${portA}`);
-      await waitForHealth(`http://127.0.0.1:${portB}`);
-      a = httpClient(`http://127.0.0.1:${portA}`);
-      b = httpClient(`http://127.0.0.1:${portB}`);
+      service = await startTwoInstances(readStore);
+      ({ a, b } = service);
       // Before the key trials flood the projector: B reads the profile from the read store.
       person = await registerAndLogin(a);
       await waitUntilOk(() => b.get('/me', person.token));
     }, 60_000);
 
     afterAll(async () => {
-      await Promise.all(processes.map((process) => process.stop()));
-      rmSync(dataDir, { recursive: true, force: true });
+      await service?.stop();
     });
 
     it(`refuses on B every one of ${KEY_DELETIONS} keys right after A deleted it`, async () => {
@@ -94,24 +73,6 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
     }, 600_000);
   },
 );
-
-function readStoreEnv(readStore: ReadStoreKind): Record<string, string> {
-  if (readStore === 'sqlite') return {};
-  return {
-    READ_STORE: 'mongo',
-    MONGO_URL: mongoUrl(),
-    MONGO_DATABASE: `no_window_${randomUUID().slice(0, 8)}`,
-    PEPPER: randomBytes(32).toString('base64'),
-    MASTER_KEY: randomBytes(32).toString('base64'),
-  };
-}
-
-async function waitUntilOk(request: () => Promise<{ status: number }>): Promise<void> {
-  for (let tries = 0; (await request()).status !== 200; tries++) {
-    if (tries > 400) throw new Error('the read model never caught up');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** Runs trials 0..count-1, WORKERS at a time. */
 async function inParallel(count: number, trial: (index: number) => Promise<void>): Promise<void> {

@@ -11,6 +11,7 @@ import { DATA_KEY_STORE } from './data-keys/data-key-store.port';
 import { DataKeyRing } from './personal-data/data-key-ring';
 import { PersonalDataCodec } from './personal-data/personal-data.codec';
 import type { Storage } from './storage/storage';
+import { ATTEMPT_STORE } from './throttling/attempt-store.port';
 
 /**
  * Configuration, secrets and opened storage, shared by every module of an app. Storage is
@@ -42,6 +43,7 @@ export class PlatformModule {
       { provide: EVENT_STORE, useValue: storage.eventStore },
       { provide: READ_STORE, useValue: storage.readStore },
       { provide: DATA_KEY_STORE, useValue: storage.dataKeys },
+      { provide: ATTEMPT_STORE, useValue: storage.attempts },
       { provide: DataKeyRing, useValue: keyRing },
       { provide: EVENT_CODEC, useValue: codec },
       { provide: AggregateStore, useValue: aggregates },

@@ -7,7 +7,9 @@ import { AccountDirectory } from './account-directory';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { ApiKeyStrategy } from './api-key.strategy';
+import { AttemptThrottle } from './attempt-throttle';
 import { CredentialCacheLifecycle } from './credential-cache.lifecycle';
+import { CurrentPasswordThrottle } from './current-password-throttle';
 import { LoginThrottle } from './login-throttle';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
@@ -29,6 +31,8 @@ import { UserSessionGuard } from './user-session.guard';
     LoginHandler,
     LogoutHandler,
     LoginThrottle,
+    AttemptThrottle,
+    CurrentPasswordThrottle,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,
@@ -42,6 +46,8 @@ import { UserSessionGuard } from './user-session.guard';
     RefuseApiKeysGuard,
   ],
   exports: [
+    AttemptThrottle,
+    CurrentPasswordThrottle,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,

@@ -10,11 +10,16 @@ import type { AppConfig } from '../config/config';
 import type { DataKeyStore } from '../data-keys/data-key-store.port';
 import { MongoDataKeyStore } from '../data-keys/mongo-data-key-store';
 import { SqliteDataKeyStore } from '../data-keys/sqlite-data-key-store';
+import type { AttemptStore } from '../throttling/attempt-store.port';
+import { MongoAttemptStore } from '../throttling/mongo-attempt-store';
+import { SqliteAttemptStore } from '../throttling/sqlite-attempt-store';
 
 export interface Storage {
   readonly eventStore: EventStore;
   readonly readStore: ReadStore;
   readonly dataKeys: DataKeyStore;
+  /** Failed attempts at passwords, shared by every api instance so that limits hold across them. */
+  readonly attempts: AttemptStore;
   close(): Promise<void>;
 }
 
@@ -23,6 +28,7 @@ export const EMBEDDED_FILES = {
   events: 'events.sqlite',
   readModels: 'read-models.sqlite',
   dataKeys: 'data-keys.sqlite',
+  attempts: 'attempts.sqlite',
 } as const;
 
 /**
@@ -39,19 +45,28 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
       : new SqliteEventStore(join(config.dataDir, EMBEDDED_FILES.events));
   let readStore: ReadStore;
   let dataKeys: DataKeyStore;
+  let attempts: AttemptStore;
   if (config.readStore === 'mongo') {
     readStore = await MongoReadStore.connect(config.mongoUrl as string, config.mongoDatabase);
     dataKeys = await MongoDataKeyStore.connect(config.mongoUrl as string, config.mongoDatabase);
+    attempts = await MongoAttemptStore.connect(config.mongoUrl as string, config.mongoDatabase);
   } else {
     readStore = new SqliteReadStore(join(config.dataDir, EMBEDDED_FILES.readModels));
     dataKeys = new SqliteDataKeyStore(join(config.dataDir, EMBEDDED_FILES.dataKeys));
+    attempts = new SqliteAttemptStore(join(config.dataDir, EMBEDDED_FILES.attempts));
   }
   return {
     eventStore,
     readStore,
     dataKeys,
+    attempts,
     async close() {
-      await Promise.allSettled([eventStore.close(), readStore.close(), dataKeys.close()]);
+      await Promise.allSettled([
+        eventStore.close(),
+        readStore.close(),
+        dataKeys.close(),
+        attempts.close(),
+      ]);
     },
   };
 }
