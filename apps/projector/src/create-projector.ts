@@ -28,7 +28,10 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
   const projector = new Projector(storage.eventStore, storage.readStore, codec, PROJECTIONS);
   const reactor = new Reactor(storage.eventStore, storage.readStore, codec, [
     revokeKeysOfFormerMembers(aggregates, storage.readStore, storage.eventStore),
-    eraseDeletedAccounts(aggregates, keys, storage.readStore),
+    eraseDeletedAccounts(aggregates, keys, storage.readStore, {
+      store: storage.eventStore,
+      reservations: codec.reservations,
+    }),
   ]);
   return {
     projector,

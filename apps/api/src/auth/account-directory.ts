@@ -28,8 +28,9 @@ export class AccountDirectory {
       emailStream(this.emailHashOf(email)),
       emailDecider,
     );
-    if (reservation.state.status !== 'reserved') return null;
-    return (await this.aggregates.load(accountStream(reservation.state.userId), accountDecider))
-      .state;
+    const { state } = reservation;
+    // A null holder was erased: the address no longer leads anywhere.
+    if (state.status !== 'reserved' || state.userId === null) return null;
+    return (await this.aggregates.load(accountStream(state.userId), accountDecider)).state;
   }
 }

@@ -15,8 +15,10 @@ import {
   type MemberAdded,
 } from '@app/domain';
 import type { AggregateStore } from '@app/event-store/aggregate-store';
-import type { EventMetadata } from '@app/event-store/event-store.port';
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, EventStore } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import type { ReservationHolderCipher } from '@app/platform/personal-data/reservation-holder.cipher';
 import type { ReadStore } from '@app/read-store/read-store.port';
 import type { ProjectedEvent } from '../projection';
 import type { Reaction } from './reaction';
@@ -34,12 +36,18 @@ export function eraseDeletedAccounts(
   aggregates: AggregateStore,
   keys: DataKeyRing,
   readStore: ReadStore,
+  email: { readonly store: EventStore; readonly reservations: ReservationHolderCipher },
 ): Reaction {
   const metadataFor = (cause: ProjectedEvent): EventMetadata => ({
     correlationId: cause.metadata.correlationId,
     causationId: cause.id,
     actor: { type: 'system', id: 'erase-deleted-accounts' },
   });
+  /** The email's release must not point back at the deletion: ids of its own, no cause. */
+  const unlinkedMetadata = (): EventMetadata => {
+    const id = randomUUID();
+    return { correlationId: id, causationId: id, actor: { type: 'system', id: 'erasure' } };
+  };
   /** A step whose target is already gone has nothing left to do. */
   const tolerate = async (step: () => Promise<unknown>) => {
     try {
@@ -72,6 +80,21 @@ export function eraseDeletedAccounts(
         { metadata: metadataFor(cause) },
       ),
     );
+  }
+
+  /** Releases the address, then destroys the keys that sealed this account as its holder. */
+  async function releaseEmail(emailHash: string, userId: string, now: string) {
+    await aggregates.handle(
+      emailStream(emailHash),
+      emailDecider,
+      () => ({ type: 'ReleaseEmail' as const, data: { emailHash, userId, now } }),
+      { metadata: unlinkedMetadata() },
+    );
+    await email.reservations.forgetHolder(
+      await email.store.readStream(emailStream(emailHash)),
+      userId,
+    );
+    aggregates.forget(emailStream(emailHash));
   }
 
   async function erase(event: ProjectedEvent) {
@@ -107,15 +130,8 @@ export function eraseDeletedAccounts(
       );
     }
     for (const organizationId of organizationIds) await leave(organizationId, userId, event);
-    await aggregates.handle(
-      emailStream(emailHash),
-      emailDecider,
-      () => ({
-        type: 'ReleaseEmail' as const,
-        data: { emailHash, userId, now },
-      }),
-      { metadata },
-    );
+    // emailHash reads null when a crash came after the data key went: these steps were done.
+    if (emailHash !== null) await releaseEmail(emailHash, userId, now);
     await keys.destroy(userId);
     aggregates.forget(accountStream(userId));
     await readStore.erase();

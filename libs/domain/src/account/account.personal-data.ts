@@ -6,6 +6,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   AccountRegistered: ['email', 'firstName', 'lastName', 'passwordHash'],
   NameChanged: ['firstName', 'lastName'],
   PasswordChanged: ['passwordHash'],
+  // Shredded with the account: nothing left may lead from the former account to its address.
+  AccountDeleted: ['emailHash'],
 };
 
 /** The event field naming whose data key encrypts the personal fields. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream, emailDecider, emailStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import type { EventMetadata } from '@app/event-store/event-store.port';
 import { AccountDirectory } from '../account-directory';
 import { PasswordHasher } from '../password-hasher';
 import { RegisterCommand } from './register.command';
@@ -19,6 +20,10 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     private readonly passwords: PasswordHasher,
   ) {}
 
+  /**
+   * The reservation gets ids of its own in its metadata: sharing the request's correlation
+   * id with the account's first event would link the address to the account for good.
+   */
   async execute(command: RegisterCommand) {
     const userId = randomUUID();
     const email = command.email.trim().toLowerCase();
@@ -38,7 +43,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
           now,
         },
       }),
-      { metadata: command.metadata },
+      { metadata: unlinkedMetadata(command.metadata) },
     );
     const { firstName, lastName, metadata } = command;
     const result = await this.aggregates.handle(
@@ -53,8 +58,14 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     return { userId, position: result.position ?? 0n };
   }
 
-  private async holderOf(userId: string): Promise<'active' | 'deleted' | 'missing'> {
+  private async holderOf(userId: string | null): Promise<'active' | 'deleted' | 'missing'> {
+    if (userId === null) return 'deleted';
     const { state } = await this.aggregates.load(accountStream(userId), accountDecider);
     return state.status === 'none' ? 'missing' : state.status;
   }
+}
+
+function unlinkedMetadata(metadata: EventMetadata): EventMetadata {
+  const id = randomUUID();
+  return { correlationId: id, causationId: id, actor: metadata.actor };
 }
