@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EsdbEventStore } from '@app/event-store/esdb-event-store';
 import type { EventStore } from '@app/event-store/event-store.port';
@@ -13,6 +12,7 @@ import { SqliteDataKeyStore } from '../data-keys/sqlite-data-key-store';
 import type { AttemptStore } from '../throttling/attempt-store.port';
 import { MongoAttemptStore } from '../throttling/mongo-attempt-store';
 import { SqliteAttemptStore } from '../throttling/sqlite-attempt-store';
+import { ensurePrivateDirectory, privateFile } from './private-files';
 
 export interface Storage {
   readonly eventStore: EventStore;
@@ -37,12 +37,13 @@ export const EMBEDDED_FILES = {
  */
 export async function openStorage(config: AppConfig): Promise<Storage> {
   if (config.eventStore === 'sqlite' || config.readStore === 'sqlite') {
-    mkdirSync(config.dataDir, { recursive: true });
+    ensurePrivateDirectory(config.dataDir);
   }
+  const file = (name: string) => privateFile(join(config.dataDir, name));
   const eventStore: EventStore =
     config.eventStore === 'esdb'
       ? new EsdbEventStore(config.eventStoreUrl as string)
-      : new SqliteEventStore(join(config.dataDir, EMBEDDED_FILES.events));
+      : new SqliteEventStore(file(EMBEDDED_FILES.events));
   let readStore: ReadStore;
   let dataKeys: DataKeyStore;
   let attempts: AttemptStore;
@@ -51,9 +52,9 @@ export async function openStorage(config: AppConfig): Promise<Storage> {
     dataKeys = await MongoDataKeyStore.connect(config.mongoUrl as string, config.mongoDatabase);
     attempts = await MongoAttemptStore.connect(config.mongoUrl as string, config.mongoDatabase);
   } else {
-    readStore = new SqliteReadStore(join(config.dataDir, EMBEDDED_FILES.readModels));
-    dataKeys = new SqliteDataKeyStore(join(config.dataDir, EMBEDDED_FILES.dataKeys));
-    attempts = new SqliteAttemptStore(join(config.dataDir, EMBEDDED_FILES.attempts));
+    readStore = new SqliteReadStore(file(EMBEDDED_FILES.readModels));
+    dataKeys = new SqliteDataKeyStore(file(EMBEDDED_FILES.dataKeys));
+    attempts = new SqliteAttemptStore(file(EMBEDDED_FILES.attempts));
   }
   return {
     eventStore,
