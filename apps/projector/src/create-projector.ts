@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { LogSealer } from '@app/event-store/log-sealer';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
@@ -14,6 +16,8 @@ export interface ProjectorProcess {
   readonly projector: Projector;
   readonly reactor: Reactor;
   readonly storage: Storage;
+  /** Seals the log (see libs/event-store/src/seal.ts); one per deployment, like the projector. */
+  readonly sealer: LogSealer;
   /** Projects from the stored checkpoint, then follows live; the reactor runs behind it. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -33,15 +37,24 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
       reservations: codec.reservations,
     }),
   ]);
+  const logger = new Logger('log-sealer');
+  const sealer = new LogSealer(storage.eventStore, {
+    maxEvents: config.sealMaxEvents,
+    intervalMs: config.sealIntervalSeconds * 1000,
+    onError: (error) => logger.error({ message: 'sealing failed; retried', error: String(error) }),
+  });
   return {
     projector,
     reactor,
     storage,
+    sealer,
     async start() {
       await projector.start();
       await reactor.start();
+      await sealer.start();
     },
     async close() {
+      await sealer.stop();
       await reactor.stop();
       await projector.stop();
       await storage.close();
