@@ -6,6 +6,7 @@ import { loadSecrets } from '@app/platform/config/secrets';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { EMAIL_PURPOSE } from '@app/platform/credentials/session-token';
 import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import { EmailSalts } from '@app/platform/personal-data/email-salts';
 import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.codec';
 import { EMBEDDED_FILES } from '@app/platform/storage/storage';
 import { sqliteRowsContainingAll } from './support/data-dir-scan';
@@ -41,6 +42,7 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       await http.post('/auth/login', { email: user.email, password: 'Wr0ng!Password' });
 
       const adversary = await adversaryOf(service);
+      expect(await adversary.follow(email)).toBeGreaterThan(0);
       expect(await adversary.holdersOf(email)).toContain(user.userId);
 
       const deleted = await http.delete('/me', user.token, {
@@ -50,8 +52,16 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expect(deleted.status).toBe(204);
       await until(async () => (await service.projector.storage.dataKeys.get(user.userId)) === null);
 
+      await until(async () => (await adversaryOf(service).then((a) => a.follow(email))) === 0);
       const after = await adversaryOf(service);
+      // The address leads to no event at all: not even by the order of the log.
+      expect(await after.follow(email)).toBe(0);
       expect(await after.holdersOf(email)).toEqual([]);
+      expect(
+        sqliteRowsContainingAll(service.dataDir, [after.hashOf(email)]).filter(
+          (row) => !row.startsWith('attempts.sqlite'),
+        ),
+      ).toEqual([]);
       expect(await after.clearLinks(email, user.userId)).toEqual([]);
       expect(await after.sharedIds(email, user.userId)).toEqual([]);
       expect(await after.addressesReadableFrom(user.userId, email)).toEqual([]);
@@ -59,6 +69,8 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
         expect(await documentsContainingAll(service, [after.hashOf(email), user.userId])).toEqual(
           [],
         );
+        const withHash = await documentsContainingAll(service, [after.hashOf(email)]);
+        expect(withHash.filter((hit) => !hit.startsWith('attempts:'))).toEqual([]);
       }
     });
   },
@@ -72,12 +84,24 @@ async function adversaryOf(service: TestService) {
   );
   const events = await everyEvent(join(service.dataDir, EMBEDDED_FILES.events));
   const hashOf = (email: string) => hasher.hash(EMAIL_PURPOSE, email);
-  const reservationEvents = (email: string) =>
-    events.filter((event) => event.stream === `email-${hashOf(email)}`);
+  const salts = new EmailSalts(service.projector.storage.dataKeys);
+  /** Every stream the address leads to: the pepper's, and the salted one while its salt lasts. */
+  const streamsOf = async (email: string) => {
+    const salted = await salts.reservationOf(hashOf(email), { create: false });
+    return [`email-${hashOf(email)}`, ...(salted ? [salted.stream] : [])];
+  };
+  let reservationStreams: string[] = [];
+  const reservationEvents = (_email: string) =>
+    events.filter((event) => reservationStreams.includes(event.stream));
   const mentioning = (userId: string) =>
     events.filter((event) => JSON.stringify(serialisable(event)).includes(userId));
   return {
     hashOf,
+    /** Loads what the address leads to; call before the other questions. */
+    async follow(email: string): Promise<number> {
+      reservationStreams = await streamsOf(email);
+      return reservationEvents(email).length;
+    },
     /** Every user id the reservation stream of `email` yields, decrypted where a key exists. */
     async holdersOf(email: string): Promise<string[]> {
       const decoded = await Promise.all(reservationEvents(email).map((e) => codec.decode(e)));

@@ -4,6 +4,7 @@ import { LogSealer } from '@app/event-store/log-sealer';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import { EmailSalts } from '@app/platform/personal-data/email-salts';
 import { PersonalDataCodec } from '@app/platform/personal-data/personal-data.codec';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { Projector } from './projector';
@@ -35,6 +36,7 @@ export async function createProjector(config: AppConfig): Promise<ProjectorProce
     eraseDeletedAccounts(aggregates, keys, storage.readStore, {
       store: storage.eventStore,
       reservations: codec.reservations,
+      salts: new EmailSalts(storage.dataKeys),
     }),
   ]);
   const logger = new Logger('log-sealer');

@@ -9,6 +9,7 @@ import { SECRETS, type Secrets } from './config/secrets';
 import { SecretHasher } from './credentials/secret-hasher';
 import { DATA_KEY_STORE } from './data-keys/data-key-store.port';
 import { DataKeyRing } from './personal-data/data-key-ring';
+import { EmailSalts } from './personal-data/email-salts';
 import { PersonalDataCodec } from './personal-data/personal-data.codec';
 import type { Storage } from './storage/storage';
 import { ATTEMPT_STORE } from './throttling/attempt-store.port';
@@ -49,6 +50,7 @@ export class PlatformModule {
       { provide: AggregateStore, useValue: aggregates },
       { provide: LiveStreamCache, useValue: credentialCache(storage, aggregates, keyRing) },
       { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
+      { provide: EmailSalts, useValue: new EmailSalts(storage.dataKeys) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

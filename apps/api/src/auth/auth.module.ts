@@ -10,6 +10,7 @@ import { ApiKeyStrategy } from './api-key.strategy';
 import { AttemptThrottle } from './attempt-throttle';
 import { CredentialCacheLifecycle } from './credential-cache.lifecycle';
 import { CurrentPasswordThrottle } from './current-password-throttle';
+import { EmailReservations } from './email-reservations';
 import { LoginThrottle } from './login-throttle';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
@@ -37,6 +38,7 @@ import { UserSessionGuard } from './user-session.guard';
     SessionVerifier,
     RequestAuthenticator,
     AccountDirectory,
+    EmailReservations,
     UserSessionGuard,
     ApiKeyVerifier,
     ApiKeyStrategy,

@@ -18,6 +18,7 @@ import type { AggregateStore } from '@app/event-store/aggregate-store';
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata, EventStore } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import type { EmailSalts } from '@app/platform/personal-data/email-salts';
 import type { ReservationHolderCipher } from '@app/platform/personal-data/reservation-holder.cipher';
 import type { ReadStore } from '@app/read-store/read-store.port';
 import type { ProjectedEvent } from '../projection';
@@ -36,7 +37,11 @@ export function eraseDeletedAccounts(
   aggregates: AggregateStore,
   keys: DataKeyRing,
   readStore: ReadStore,
-  email: { readonly store: EventStore; readonly reservations: ReservationHolderCipher },
+  email: {
+    readonly store: EventStore;
+    readonly reservations: ReservationHolderCipher;
+    readonly salts: EmailSalts;
+  },
 ): Reaction {
   const metadataFor = (cause: ProjectedEvent): EventMetadata => ({
     correlationId: cause.metadata.correlationId,
@@ -82,19 +87,36 @@ export function eraseDeletedAccounts(
     );
   }
 
-  /** Releases the address, then destroys the keys that sealed this account as its holder. */
+  /**
+   * Releases the address in its salted stream and retires the salt, after which the address
+   * no longer leads to that stream; the same in the stream of accounts registered before
+   * salts. The keys that sealed this account as a holder are destroyed too.
+   */
   async function releaseEmail(emailHash: string, userId: string, now: string) {
+    const salted = await email.salts.reservationOf(emailHash, { create: false });
+    if (salted && (await releaseIn(salted.stream, salted.streamHash, userId, now))) {
+      await email.salts.retire(emailHash, salted);
+    }
+    await releaseIn(emailStream(emailHash), emailHash, userId, now);
+  }
+
+  /**
+   * True when `userId` made the stream's latest reservation, or its holder is already erased
+   * (a crash after the holder's key went).
+   */
+  async function releaseIn(stream: string, emailHash: string, userId: string, now: string) {
     await aggregates.handle(
-      emailStream(emailHash),
+      stream,
       emailDecider,
       () => ({ type: 'ReleaseEmail' as const, data: { emailHash, userId, now } }),
       { metadata: unlinkedMetadata() },
     );
-    await email.reservations.forgetHolder(
-      await email.store.readStream(emailStream(emailHash)),
-      userId,
-    );
-    aggregates.forget(emailStream(emailHash));
+    const events = await email.store.readStream(stream);
+    const holder = await email.reservations.lastHolder(events);
+    const heldLast = holder === userId || holder === null;
+    await email.reservations.forgetHolder(events, userId);
+    aggregates.forget(stream);
+    return heldLast;
   }
 
   async function erase(event: ProjectedEvent) {

@@ -42,9 +42,16 @@ export class ReservationHolderCipher {
   /** Destroys the keys of the reservations `userId` held among a stream's stored events. */
   async forgetHolder(events: readonly RecordedEvent[], userId: string): Promise<void> {
     for (const event of events) {
-      if (event.type !== RESERVED || (await this.holderOf(event)) !== userId) continue;
-      await this.keys.destroy(KEY_PREFIX + String(event.data.holderRef));
+      const { holderRef } = event.data;
+      if (event.type !== RESERVED || typeof holderRef !== 'string') continue;
+      if ((await this.holderOf(event)) === userId) await this.keys.destroy(KEY_PREFIX + holderRef);
     }
+  }
+
+  /** Who made the stream's latest reservation: undefined if nobody, null once erased. */
+  async lastHolder(events: readonly RecordedEvent[]): Promise<string | null | undefined> {
+    const last = events.filter((event) => event.type === RESERVED).at(-1);
+    return last ? this.holderOf(last) : undefined;
   }
 
   /** The holder's user id, or null for a release or once the reservation's key is destroyed. */
