@@ -67,7 +67,7 @@ export class LiveStreamCache {
   }
 
   async close(): Promise<void> {
-    await this.starting;
+    await this.starting?.catch(() => undefined);
     await this.subscription?.close();
     this.subscription = null;
     this.starting = null;
