@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { apiKeyAuthThroughput } from './api-key-auth-throughput.bench';
 import { apiKeyVerification } from './api-key-verification.bench';
 import type { Benchmark, Metric } from './benchmark';
+import { credentialFreshnessCheck } from './credential-freshness-check.bench';
 import { crossInstanceRevocation } from './cross-instance-revocation.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { httpNameChanges } from './http-name-changes.bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   projectorReplay,
   apiKeyVerification,
   apiKeyAuthThroughput,
+  credentialFreshnessCheck,
   crossInstanceRevocation,
 ];
 

@@ -7,13 +7,15 @@ import { openAuditStorage } from './audit-storage';
 import { exportCommand } from './export-history';
 import { streamOutput } from './output';
 import { replayCommand } from './replay-verify';
+import { headCommand } from './seal-head';
 import { verifyCommand } from './verify-integrity';
 
 const USAGE = `npm run audit -- <command> [options]
 Audits the event history of the configured storage; it reads the log and the live read models
 and writes nothing to them.
   export [--after POSITION]       the full event history as NDJSON on stdout
-  verify                          checks the integrity chain of every stream
+  verify [--head POSITION:HASH]   checks every stream's chain and every seal of the log
+  head                            prints POSITION:HASH of the latest seal, to keep elsewhere
   replay --verify [--wait]        rebuilds every read model into scratch storage and compares
   as-of TIMESTAMP --org ORG_ID    an organization's members and API keys as they stood then
 "npm run audit -- <command> --help" describes a command.
@@ -24,6 +26,7 @@ MONGO_DATABASE, MASTER_KEY.`;
 const COMMANDS = new Map<string, AuditCommand>([
   ['export', exportCommand],
   ['verify', verifyCommand],
+  ['head', headCommand],
   ['replay', replayCommand],
   ['as-of', asOfCommand],
 ]);

@@ -70,7 +70,7 @@ describe('audit verify against a real SQLite log', () => {
   it('given an untouched log, prints one OK line and exits 0', async () => {
     const out = collected();
     expect(await verifyIntegrity({ eventStore: store }, out)).toBe(0);
-    expect(out.text()).toBe('OK: 5 events in 2 streams verified (up to position 5)\n');
+    expect(out.text()).toBe('OK: 5 events in 2 streams verified (up to position 5); no seal yet\n');
   });
 
   it('given an event whose data was edited, names it and exits 1', async () => {

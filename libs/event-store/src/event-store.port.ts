@@ -108,6 +108,12 @@ export interface EventStore {
   /** Position of the last committed event, or 0n when the store is empty. */
   headPosition(): Promise<bigint>;
   subscribe(start: SubscriptionStart, handler: SubscriptionHandler): Subscription;
+  /**
+   * Stores that several processes share through one file only: a number, read cheaply and
+   * synchronously, that differs from the previous call's whenever another connection has
+   * committed since (SQLite's `PRAGMA data_version`). Absent on networked stores.
+   */
+  readonly changeToken?: () => number;
   close(): Promise<void>;
 }
 

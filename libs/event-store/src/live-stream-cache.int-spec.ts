@@ -55,7 +55,7 @@ describe('LiveStreamCache', () => {
   });
 
   it('given it is live, serves a hit without reading, and an append on another instance evicts it', async () => {
-    cache.start();
+    await cache.start();
     await until(() => cache.isLive);
     const first = await cache.load('s-2', counter);
     expect(first.state).toBe(0);
@@ -76,6 +76,26 @@ describe('LiveStreamCache', () => {
     expect((await cache.load('s-3', counter)).state).toBe(0);
     await writerA.handle('s-3', counter, () => 'add' as const, { metadata });
     expect((await cache.load('s-3', counter)).state).toBe(1);
+  });
+
+  it('given another instance committed before the load, never serves the stale hit, however slow its subscription', async () => {
+    // Polling once an hour: only the change-token check can see B's commit in time.
+    const slowStore = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
+    const slowCache = new LiveStreamCache(slowStore, new AggregateStore(slowStore, plain));
+    try {
+      await slowCache.start();
+      await until(() => slowCache.isLive);
+      for (let round = 0; round < 20; round++) {
+        const stream = `s-slow-${round}`;
+        const before = await slowCache.load(stream, counter);
+        expect(await slowCache.load(stream, counter)).toBe(before);
+        await writerB.handle(stream, counter, () => 'add' as const, { metadata });
+        expect((await slowCache.load(stream, counter)).state).toBe(before.state + 1);
+      }
+    } finally {
+      await slowCache.close();
+      await slowStore.close();
+    }
   });
 
   it('given its subscription stops, fails closed and reads the stream again', async () => {

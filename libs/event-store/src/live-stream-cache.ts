@@ -8,6 +8,7 @@ import type {
 } from './event-store.port';
 
 const DEFAULT_MAX_ENTRIES = 50_000;
+const CATCH_UP_BATCH = 500;
 
 /** For metrics: how each load was served, and the subscription's state. */
 export interface LiveStreamCacheObserver {
@@ -21,6 +22,12 @@ export interface LiveStreamCacheObserver {
  * stream evicts it, whichever instance wrote it: a live subscription delivers every commit
  * within milliseconds. Fail closed: unless that subscription is live, nothing is served from
  * or stored in the cache, and every load reads the stream itself.
+ *
+ * "Within milliseconds" is a window, so on a store shared through one file (one that offers a
+ * `changeToken`) no load trusts the cache before it knows the store has not changed since the
+ * cache last caught up: one cheap read of the token, and if it moved, the events committed
+ * since are read and applied first. A commit that finished before a request arrived is thus
+ * seen by that request on every instance.
  */
 export class LiveStreamCache {
   private readonly states = new Map<string, LoadedAggregate<unknown>>();
@@ -28,8 +35,14 @@ export class LiveStreamCache {
   /** Bumped by every eviction: a load that raced with one is not cached. */
   private epoch = 0;
   private subscription: Subscription | null = null;
+  private starting: Promise<void> | null = null;
   private readonly eventListeners: ((event: RecordedEvent) => void)[] = [];
   private observer: LiveStreamCacheObserver = {};
+  /** Every event up to here has been applied (evicted), by the subscription or a catch-up. */
+  private appliedPosition = 0n;
+  /** The store's change token read just before the last catch-up's read. */
+  private caughtUpToken: number | undefined;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -39,14 +52,18 @@ export class LiveStreamCache {
     aggregates.onAppend((stream) => this.evict(stream));
   }
 
-  start(): void {
-    this.subscription ??= this.store.subscribe('now', {
-      onEvents: (events) => {
-        for (const event of events) {
-          this.evict(event.stream);
-          for (const listener of this.eventListeners) listener(event);
-        }
-      },
+  /** Resolves once subscribed; the cache serves hits only after the subscription is live. */
+  start(): Promise<void> {
+    this.starting ??= this.subscribeFromHead();
+    return this.starting;
+  }
+
+  private async subscribeFromHead(): Promise<void> {
+    // A catch-up reads from `appliedPosition`, so it must start at the head, not at 0.
+    const head = this.store.changeToken ? await this.store.headPosition() : undefined;
+    if (head !== undefined) this.appliedPosition = head;
+    this.subscription = this.store.subscribe(head === undefined ? 'now' : { after: head }, {
+      onEvents: (events) => events.forEach((event) => this.apply(event)),
       onStatus: (status) => this.onStatus(status),
     });
   }
@@ -62,8 +79,10 @@ export class LiveStreamCache {
   }
 
   async close(): Promise<void> {
+    await this.starting?.catch(() => undefined);
     await this.subscription?.close();
     this.subscription = null;
+    this.starting = null;
     this.onStatus('down');
   }
 
@@ -75,7 +94,8 @@ export class LiveStreamCache {
     stream: string,
     decider: Folder<State, Event>,
   ): Promise<LoadedAggregate<State>> {
-    if (this.isLive) {
+    if (this.isLive && this.states.has(stream)) {
+      await this.catchUpIfStoreChanged();
       const cached = this.states.get(stream);
       this.observer.lookup?.(cached ? 'hit' : 'miss');
       if (cached) return cached as LoadedAggregate<State>;
@@ -91,6 +111,38 @@ export class LiveStreamCache {
   evict(stream: string): void {
     this.epoch += 1;
     this.states.delete(stream);
+  }
+
+  private apply(event: RecordedEvent): void {
+    // A catch-up may have applied it already; evicting again would only cost a read.
+    if (event.position <= this.appliedPosition) return;
+    this.appliedPosition = event.position;
+    this.evict(event.stream);
+    for (const listener of this.eventListeners) listener(event);
+  }
+
+  /** One read of the change token; only when it moved, one catch-up at a time, in order. */
+  private async catchUpIfStoreChanged(): Promise<void> {
+    const changeToken = this.store.changeToken;
+    if (!changeToken || changeToken() === this.caughtUpToken) return;
+    const next = this.catchingUp.catch(() => undefined).then(() => this.catchUp(changeToken));
+    this.catchingUp = next;
+    await next;
+  }
+
+  private async catchUp(changeToken: () => number): Promise<void> {
+    // Read before the events: a commit after this read moves the token again.
+    const token = changeToken();
+    if (token === this.caughtUpToken) return;
+    for (;;) {
+      const events = await this.store.readAll({
+        after: this.appliedPosition,
+        limit: CATCH_UP_BATCH,
+      });
+      events.forEach((event) => this.apply(event));
+      if (events.length < CATCH_UP_BATCH) break;
+    }
+    this.caughtUpToken = token;
   }
 
   private onStatus(status: SubscriptionStatus): void {

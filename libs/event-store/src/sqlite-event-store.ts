@@ -73,10 +73,13 @@ export class SqliteEventStore implements EventStore {
         this.insertAfterCheck(stream, events, expected),
     );
     this.commits = new SqliteCommitSignal(
-      () => this.db.pragma('data_version', { simple: true }) as number,
+      () => this.changeToken(),
       options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     );
   }
+
+  /** `PRAGMA data_version` of the connection that also serves this store's reads. */
+  readonly changeToken = (): number => this.statements.dataVersion.get()?.data_version ?? 0;
 
   async append(
     stream: string,
@@ -209,6 +212,7 @@ function prepareStatements(db: Database.Database) {
     headPosition: db.prepare<[], { position: number }>(
       'SELECT COALESCE(MAX(position), 0) AS position FROM events',
     ),
+    dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
   };
 }
 

@@ -9,9 +9,11 @@ import { SECRETS, type Secrets } from './config/secrets';
 import { SecretHasher } from './credentials/secret-hasher';
 import { DATA_KEY_STORE } from './data-keys/data-key-store.port';
 import { DataKeyRing } from './personal-data/data-key-ring';
+import { EmailSalts } from './personal-data/email-salts';
 import { PersonalDataCodec } from './personal-data/personal-data.codec';
 import type { Storage } from './storage/storage';
 import { observeCredentialCacheLookup, setSubscriptionState } from './metrics/metrics';
+import { ATTEMPT_STORE } from './throttling/attempt-store.port';
 
 /**
  * Configuration, secrets and opened storage, shared by every module of an app. Storage is
@@ -47,11 +49,13 @@ export class PlatformModule {
       { provide: EVENT_STORE, useValue: storage.eventStore },
       { provide: READ_STORE, useValue: storage.readStore },
       { provide: DATA_KEY_STORE, useValue: storage.dataKeys },
+      { provide: ATTEMPT_STORE, useValue: storage.attempts },
       { provide: DataKeyRing, useValue: keyRing },
       { provide: EVENT_CODEC, useValue: codec },
       { provide: AggregateStore, useValue: aggregates },
       { provide: LiveStreamCache, useValue: credentialCache(storage, aggregates, keyRing) },
       { provide: SecretHasher, useValue: new SecretHasher(secrets.pepper) },
+      { provide: EmailSalts, useValue: new EmailSalts(storage.dataKeys) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -7,7 +7,10 @@ import { AccountDirectory } from './account-directory';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { ApiKeyStrategy } from './api-key.strategy';
+import { AttemptThrottle } from './attempt-throttle';
 import { CredentialCacheLifecycle } from './credential-cache.lifecycle';
+import { CurrentPasswordThrottle } from './current-password-throttle';
+import { EmailReservations } from './email-reservations';
 import { LoginThrottle } from './login-throttle';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
@@ -42,10 +45,13 @@ import { UserSessionGuard } from './user-session.guard';
     LoginHandler,
     LogoutHandler,
     LoginThrottle,
+    AttemptThrottle,
+    CurrentPasswordThrottle,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,
     AccountDirectory,
+    EmailReservations,
     UserSessionGuard,
     ApiKeyVerifier,
     ApiKeyStrategy,
@@ -65,6 +71,8 @@ import { UserSessionGuard } from './user-session.guard';
     SecondFactorCodes,
     TwoFactorPasswordCheck,
     SessionActivity,
+    AttemptThrottle,
+    CurrentPasswordThrottle,
     PasswordHasher,
     SessionVerifier,
     RequestAuthenticator,

@@ -10,8 +10,8 @@ import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 export class CredentialCacheLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly cache: LiveStreamCache) {}
 
-  onApplicationBootstrap(): void {
-    this.cache.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.cache.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -16,8 +16,11 @@ import {
   type MemberAdded,
 } from '@app/domain';
 import type { AggregateStore } from '@app/event-store/aggregate-store';
-import type { EventMetadata } from '@app/event-store/event-store.port';
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, EventStore } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from '@app/platform/personal-data/data-key-ring';
+import type { EmailSalts } from '@app/platform/personal-data/email-salts';
+import type { ReservationHolderCipher } from '@app/platform/personal-data/reservation-holder.cipher';
 import type { ReadStore } from '@app/read-store/read-store.port';
 import type { ProjectedEvent } from '../projection';
 import type { Reaction } from './reaction';
@@ -35,12 +38,22 @@ export function eraseDeletedAccounts(
   aggregates: AggregateStore,
   keys: DataKeyRing,
   readStore: ReadStore,
+  email: {
+    readonly store: EventStore;
+    readonly reservations: ReservationHolderCipher;
+    readonly salts: EmailSalts;
+  },
 ): Reaction {
   const metadataFor = (cause: ProjectedEvent): EventMetadata => ({
     correlationId: cause.metadata.correlationId,
     causationId: cause.id,
     actor: { type: 'system', id: 'erase-deleted-accounts' },
   });
+  /** The email's release must not point back at the deletion: ids of its own, no cause. */
+  const unlinkedMetadata = (): EventMetadata => {
+    const id = randomUUID();
+    return { correlationId: id, causationId: id, actor: { type: 'system', id: 'erasure' } };
+  };
   /** A step whose target is already gone has nothing left to do. */
   const tolerate = async (step: () => Promise<unknown>) => {
     try {
@@ -73,6 +86,38 @@ export function eraseDeletedAccounts(
         { metadata: metadataFor(cause) },
       ),
     );
+  }
+
+  /**
+   * Releases the address in its salted stream and retires the salt, after which the address
+   * no longer leads to that stream; the same in the stream of accounts registered before
+   * salts. The keys that sealed this account as a holder are destroyed too.
+   */
+  async function releaseEmail(emailHash: string, userId: string, now: string) {
+    const salted = await email.salts.reservationOf(emailHash, { create: false });
+    if (salted && (await releaseIn(salted.stream, salted.streamHash, userId, now))) {
+      await email.salts.retire(emailHash, salted);
+    }
+    await releaseIn(emailStream(emailHash), emailHash, userId, now);
+  }
+
+  /**
+   * True when `userId` made the stream's latest reservation, or its holder is already erased
+   * (a crash after the holder's key went).
+   */
+  async function releaseIn(stream: string, emailHash: string, userId: string, now: string) {
+    await aggregates.handle(
+      stream,
+      emailDecider,
+      () => ({ type: 'ReleaseEmail' as const, data: { emailHash, userId, now } }),
+      { metadata: unlinkedMetadata() },
+    );
+    const events = await email.store.readStream(stream);
+    const holder = await email.reservations.lastHolder(events);
+    const heldLast = holder === userId || holder === null;
+    await email.reservations.forgetHolder(events, userId);
+    aggregates.forget(stream);
+    return heldLast;
   }
 
   async function erase(event: ProjectedEvent) {
@@ -108,15 +153,8 @@ export function eraseDeletedAccounts(
       );
     }
     for (const organizationId of organizationIds) await leave(organizationId, userId, event);
-    await aggregates.handle(
-      emailStream(emailHash),
-      emailDecider,
-      () => ({
-        type: 'ReleaseEmail' as const,
-        data: { emailHash, userId, now },
-      }),
-      { metadata },
-    );
+    // emailHash reads null when a crash came after the data key went: these steps were done.
+    if (emailHash !== null) await releaseEmail(emailHash, userId, now);
     await keys.destroy(userId);
     aggregates.forget(accountStream(userId));
     await readStore.erase();

@@ -47,8 +47,11 @@ export type AccountDeleted = {
   readonly data: {
     readonly userId: string;
     readonly deletedAt: string;
-    /** Keyed hash of the login email: its reservation stream is released. */
-    readonly emailHash: string;
+    /**
+     * Keyed hash of the login email: its reservation stream is released. Personal data:
+     * reads as null once the account's data key is destroyed.
+     */
+    readonly emailHash: string | null;
     readonly organizationIds: readonly string[];
     readonly apiKeyIds: readonly string[];
     readonly sessionIds: readonly string[];

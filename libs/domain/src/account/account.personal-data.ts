@@ -13,6 +13,8 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   LoginFailed: ['userAgent', 'ipAddress'],
   /** An invitee's address: their own data, under a key of the invitation's own. */
   MemberInvited: ['email'],
+  // Shredded with the account: nothing left may lead from the former account to its address.
+  AccountDeleted: ['emailHash'],
 };
 
 /** The event field naming whose data key encrypts the personal fields. */

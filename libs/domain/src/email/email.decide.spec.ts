@@ -51,6 +51,15 @@ describe('email decider', () => {
           { type: 'EmailReleased', data: { emailHash, userId: 'a', releasedAt: soon } },
           { type: 'EmailReserved', data: { emailHash, userId: 'b', reservedAt: soon } },
         ]));
+    it('given a holder that was erased (read as null), a registration told so takes it over', () =>
+      spec
+        .given([{ type: 'EmailReserved', data: { emailHash, userId: null, reservedAt } }])
+        .when(reserve('b', soon, 'deleted'))
+        .then([
+          { type: 'EmailReleased', data: { emailHash, userId: null, releasedAt: soon } },
+          { type: 'EmailReserved', data: { emailHash, userId: 'b', reservedAt: soon } },
+        ]));
+
     it('given the same holder again, records nothing', () =>
       spec.given([reservedByA]).when(reserve('a', later)).thenNothingHappens());
     it('given a released address, reserves it for a new account', () =>

@@ -6,7 +6,8 @@ export type EmailReserved = {
   readonly type: 'EmailReserved';
   readonly data: {
     readonly emailHash: string;
-    readonly userId: string;
+    /** Sealed in the log (see ReservationHolderCipher); null once its holder is erased. */
+    readonly userId: string | null;
     readonly reservedAt: string;
   };
 };
@@ -15,7 +16,8 @@ export type EmailReleased = {
   readonly type: 'EmailReleased';
   readonly data: {
     readonly emailHash: string;
-    readonly userId: string;
+    /** Not kept in the log: reads as null, except in events written before that. */
+    readonly userId: string | null;
     readonly releasedAt: string;
   };
 };

@@ -2,7 +2,12 @@ import type { EmailEvent } from './email.events';
 
 export type EmailState =
   | { readonly status: 'free' }
-  | { readonly status: 'reserved'; readonly userId: string; readonly reservedAt: string };
+  | {
+      readonly status: 'reserved';
+      /** null: the holder was erased, so the address is free to take over. */
+      readonly userId: string | null;
+      readonly reservedAt: string;
+    };
 
 export const initialEmailState = (): EmailState => ({ status: 'free' });
 

@@ -17,6 +17,9 @@ export interface AppConfig {
   readonly loginFailureWindowSeconds: number;
   readonly readYourWritesTimeoutMs: number;
   readonly bodyLimitBytes: number;
+  /** The projector seals the log every this many events, and at least every this many seconds. */
+  readonly sealMaxEvents: number;
+  readonly sealIntervalSeconds: number;
   /** Base64 secrets; required in the distributed profile, generated in DATA_DIR otherwise. */
   readonly pepper: string | null;
   readonly masterKey: string | null;
@@ -116,6 +119,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     readYourWritesTimeoutMs: readInt(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5000, 10, 60000, problems),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 16 * 1024, 1024, 10 * 1024 * 1024, problems),
+    sealMaxEvents: readInt(env, 'SEAL_MAX_EVENTS', 1000, 1, 100_000, problems),
+    sealIntervalSeconds: readInt(env, 'SEAL_INTERVAL_SECONDS', 60, 1, 3600, problems),
     pepper,
     masterKey,
     logLevel: readChoice(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config';
+import { ensurePrivateDirectory } from '../storage/private-files';
 
 export interface Secrets {
   /** Key of every HMAC over credentials and emails. */
@@ -21,7 +22,7 @@ export function loadSecrets(config: AppConfig): Secrets {
       masterKey: Buffer.from(config.masterKey, 'base64'),
     };
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDirectory(config.dataDir);
   const file = join(config.dataDir, 'secrets.json');
   if (!existsSync(file)) {
     const generated = {

@@ -98,5 +98,18 @@ export function describeDataKeyStoreContract(
 
       expect(await store.create('account-1', fresh)).toBe(fresh);
     });
+
+    it('destroys a key only while it is unchanged', async () => {
+      const first = aWrappedKey();
+      await store.create('salt-1', first);
+      await store.destroy('salt-1');
+      const second = aWrappedKey();
+      await store.create('salt-1', second);
+
+      expect(await store.destroyIfUnchanged('salt-1', first)).toBe(false);
+      expect(await store.get('salt-1')).toBe(second);
+      expect(await store.destroyIfUnchanged('salt-1', second)).toBe(true);
+      expect(await store.get('salt-1')).toBeNull();
+    });
   });
 }

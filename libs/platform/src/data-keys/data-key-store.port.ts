@@ -13,6 +13,8 @@ export interface DataKeyStore {
   get(subjectId: string): Promise<string | null>;
   /** Removes the key physically (no copy left in free pages or journals); idempotent. */
   destroy(subjectId: string): Promise<void>;
+  /** As `destroy`, but only while the subject still has `wrappedKey`; true when it did. */
+  destroyIfUnchanged(subjectId: string, wrappedKey: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

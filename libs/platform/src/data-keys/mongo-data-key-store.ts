@@ -44,6 +44,11 @@ export class MongoDataKeyStore implements DataKeyStore {
     await this.keys.deleteOne({ _id: subjectId });
   }
 
+  async destroyIfUnchanged(subjectId: string, wrappedKey: string): Promise<boolean> {
+    const { deletedCount } = await this.keys.deleteOne({ _id: subjectId, wrappedKey });
+    return deletedCount > 0;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -15,6 +15,7 @@ export class SqliteDataKeyStore implements DataKeyStore {
   private readonly insertIfMissing: Database.Statement<[string, string]>;
   private readonly selectKey: Database.Statement<[string], { wrapped_key: string }>;
   private readonly deleteKey: Database.Statement<[string]>;
+  private readonly deleteKeyIfUnchanged: Database.Statement<[string, string]>;
 
   constructor(filePath: string) {
     this.db = new Database(filePath);
@@ -29,6 +30,9 @@ export class SqliteDataKeyStore implements DataKeyStore {
     );
     this.selectKey = this.db.prepare('SELECT wrapped_key FROM data_keys WHERE subject_id = ?');
     this.deleteKey = this.db.prepare('DELETE FROM data_keys WHERE subject_id = ?');
+    this.deleteKeyIfUnchanged = this.db.prepare(
+      'DELETE FROM data_keys WHERE subject_id = ? AND wrapped_key = ?',
+    );
   }
 
   async create(subjectId: string, wrappedKey: string): Promise<string> {
@@ -46,6 +50,12 @@ export class SqliteDataKeyStore implements DataKeyStore {
   async destroy(subjectId: string): Promise<void> {
     this.deleteKey.run(subjectId);
     this.truncateWal();
+  }
+
+  async destroyIfUnchanged(subjectId: string, wrappedKey: string): Promise<boolean> {
+    const { changes } = this.deleteKeyIfUnchanged.run(subjectId, wrappedKey);
+    this.truncateWal();
+    return changes > 0;
   }
 
   async close(): Promise<void> {

@@ -98,4 +98,55 @@ describe('PersonalDataCodec', () => {
     const plain = { type: 'SessionEnded', data: { sessionId: 's', userId: 'u1' } };
     expect(await codec.encode(plain)).toBe(plain);
   });
+
+  describe('email reservations', () => {
+    const reserved = {
+      type: 'EmailReserved',
+      data: { emailHash: 'eh', userId: 'u-holder', reservedAt: 't' },
+    };
+
+    it('given a reservation, keeps its holder out of the stored event and reads it back', async () => {
+      const { codec } = setup();
+      const encoded = await codec.encode(reserved);
+      expect(JSON.stringify(encoded)).not.toContain('u-holder');
+      expect(encoded.data.emailHash).toBe('eh');
+      const decoded = await codec.decode(recorded(encoded.type, { ...encoded.data }));
+      expect(decoded.data.userId).toBe('u-holder');
+    });
+
+    it('given its holder is forgotten, reads the holder as null, and another holder stays', async () => {
+      const { codec } = setup();
+      const mine = recorded('EmailReserved', { ...(await codec.encode(reserved)).data });
+      const theirs = recorded('EmailReserved', {
+        ...(await codec.encode({ ...reserved, data: { ...reserved.data, userId: 'u-next' } })).data,
+      });
+      await codec.reservations.forgetHolder([mine, theirs], 'u-holder');
+      expect((await codec.decode(mine)).data.userId).toBeNull();
+      expect((await codec.decode(theirs)).data.userId).toBe('u-next');
+    });
+
+    it('given a release, stores no holder at all', async () => {
+      const { codec } = setup();
+      const encoded = await codec.encode({
+        type: 'EmailReleased',
+        data: { emailHash: 'eh', userId: 'u-holder', releasedAt: 't' },
+      });
+      expect(JSON.stringify(encoded)).not.toContain('u-holder');
+      expect((await codec.decode(recorded(encoded.type, { ...encoded.data }))).data.userId).toBe(
+        null,
+      );
+    });
+
+    it('given events written before holders were sealed, reads their clear user ids as they are', async () => {
+      const { codec } = setup();
+      const old = recorded('EmailReserved', { emailHash: 'eh', userId: 'u-old', reservedAt: 't' });
+      const oldRelease = recorded('EmailReleased', {
+        emailHash: 'eh',
+        userId: 'u-old',
+        releasedAt: 't',
+      });
+      expect((await codec.decode(old)).data).toEqual(old.data);
+      expect((await codec.decode(oldRelease)).data).toEqual(oldRelease.data);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import type { DecodeOptions, DomainEvent, EventCodec } from '@app/event-store/ev
 import type { RecordedEvent } from '@app/event-store/event-store.port';
 import type { DataKeyRing } from './data-key-ring';
 import { decryptField, encryptField, isEncryptedField } from './field-cipher';
+import { ReservationHolderCipher } from './reservation-holder.cipher';
 
 /**
  * Encrypts the personal fields of an event with its subject's data key on the way into the
@@ -16,9 +17,15 @@ import { decryptField, encryptField, isEncryptedField } from './field-cipher';
  * the history stays, the person is gone.
  */
 export class PersonalDataCodec implements EventCodec {
-  constructor(private readonly keys: DataKeyRing) {}
+  /** Who holds an email is sealed apart: see ReservationHolderCipher. */
+  readonly reservations: ReservationHolderCipher;
+
+  constructor(private readonly keys: DataKeyRing) {
+    this.reservations = new ReservationHolderCipher(keys);
+  }
 
   async encode(event: DomainEvent): Promise<DomainEvent> {
+    if (this.reservations.handles(event.type)) return this.reservations.encode(event);
     const fields = PERSONAL_FIELDS[event.type];
     if (!fields) return event;
     const subject = subjectOf(event);
@@ -39,6 +46,7 @@ export class PersonalDataCodec implements EventCodec {
   }
 
   async decode(event: RecordedEvent, options: DecodeOptions = {}): Promise<DomainEvent> {
+    if (this.reservations.handles(event.type)) return this.reservations.decode(event);
     const fields = PERSONAL_FIELDS[event.type];
     if (!fields) return { type: event.type, data: event.data };
     const subject = subjectOf(event);

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
@@ -34,6 +35,10 @@ export class ChangePasswordController {
     description: 'One errors entry per failed rule, its id in errors[].rule.',
   })
   @ApiForbiddenResponse({ description: 'The current password is not correct.' })
+  @ApiTooManyRequestsResponse({
+    description:
+      '5 wrong current passwords in 15 minutes, counted with DELETE /me; see Retry-After.',
+  })
   async changePassword(
     @Body() body: ChangePasswordDto,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
+import { CurrentPasswordThrottle } from '../../auth/current-password-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { ChangePasswordCommand } from './change-password.command';
 
@@ -13,9 +14,20 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly passwords: PasswordHasher,
+    private readonly throttle: CurrentPasswordThrottle,
   ) {}
 
-  async execute({ principal, currentPassword, newPassword, metadata }: ChangePasswordCommand) {
+  /** 429 after too many wrong current passwords (shared with DELETE /me). */
+  async execute(command: ChangePasswordCommand) {
+    return this.throttle.guard(command.principal.userId, (matched) =>
+      this.changePassword(command, matched),
+    );
+  }
+
+  private async changePassword(
+    { principal, currentPassword, newPassword, metadata }: ChangePasswordCommand,
+    matched: () => void,
+  ) {
     const { userId, sessionId } = principal;
     const now = new Date().toISOString();
     const result = await this.aggregates.handle(
@@ -24,6 +36,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       async (state) => {
         const storedHash = state.status === 'active' ? state.passwordHash : null;
         const currentPasswordMatches = await this.passwords.verify(currentPassword, storedHash);
+        if (currentPasswordMatches) matched();
         const newPasswordIsCurrent = currentPasswordMatches && newPassword === currentPassword;
         const newPasswordHash =
           currentPasswordMatches && !newPasswordIsCurrent

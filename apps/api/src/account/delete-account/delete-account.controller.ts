@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
@@ -30,6 +31,9 @@ export class DeleteAccountController {
   })
   @ApiBadRequestResponse({ description: 'The confirmation phrase does not match.' })
   @ApiForbiddenResponse({ description: 'Wrong password.' })
+  @ApiTooManyRequestsResponse({
+    description: '5 wrong passwords in 15 minutes, counted with PUT /me/password; see Retry-After.',
+  })
   @ApiConflictResponse({
     description: 'You are the only owner of an organization others belong to.',
   })

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountDecider, accountStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { AccountDirectory } from '../../auth/account-directory';
+import { CurrentPasswordThrottle } from '../../auth/current-password-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { DeleteAccountCommand } from './delete-account.command';
 import { DeletionPlanner } from './deletion-plan';
@@ -20,9 +21,18 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
     private readonly passwords: PasswordHasher,
     private readonly accounts: AccountDirectory,
     private readonly departures: Departures,
+    private readonly throttle: CurrentPasswordThrottle,
   ) {}
 
-  async execute({ userId, password, metadata }: DeleteAccountCommand) {
+  /** 429 after too many wrong passwords (shared with PUT /me/password). */
+  async execute(command: DeleteAccountCommand) {
+    return this.throttle.guard(command.userId, (matched) => this.deleteAccount(command, matched));
+  }
+
+  private async deleteAccount(
+    { userId, password, metadata }: DeleteAccountCommand,
+    matched: () => void,
+  ) {
     const now = new Date().toISOString();
     const marked = new Set<string>();
     try {
@@ -35,6 +45,7 @@ export class DeleteAccountHandler implements ICommandHandler<DeleteAccountComman
             password,
             active?.passwordHash ?? null,
           );
+          if (passwordMatches) matched();
           // Planned after the (slow) password check and again on every retry: what the
           // cascade must undo is read as late as possible.
           const plan = await this.planner.plan(userId, { upToDate: true });

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { accountDecider, accountStream, emailDecider, emailStream } from '@app/domain';
+import { accountDecider, accountStream } from '@app/domain';
 import { AggregateStore } from '@app/event-store/aggregate-store';
 import { AccountDirectory } from '../account-directory';
+import { EmailReservations } from '../email-reservations';
 import { PasswordHasher } from '../password-hasher';
 import { RegisterCommand } from './register.command';
 
 /**
- * Reserves the email in its own stream first (uniqueness without a read model), then
- * creates the account. A crash between the two leaves a reservation whose account never
+ * Reserves the email in its own stream first (uniqueness without a read model; see
+ * EmailReservations), then creates the account. A crash between the two leaves a reservation whose account never
  * appears; the email decider lets a later registration take it over.
  */
 @CommandHandler(RegisterCommand)
@@ -17,6 +18,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     private readonly aggregates: AggregateStore,
     private readonly accounts: AccountDirectory,
     private readonly passwords: PasswordHasher,
+    private readonly reservations: EmailReservations,
   ) {}
 
   async execute(command: RegisterCommand) {
@@ -25,21 +27,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
     const emailHash = this.accounts.emailHashOf(email);
     const passwordHash = await this.passwords.hash(command.password);
     const now = new Date().toISOString();
-    await this.aggregates.handle(
-      emailStream(emailHash),
-      emailDecider,
-      async (state) => ({
-        type: 'ReserveEmail' as const,
-        data: {
-          emailHash,
-          userId,
-          holder:
-            state.status === 'reserved' ? await this.holderOf(state.userId) : ('missing' as const),
-          now,
-        },
-      }),
-      { metadata: command.metadata },
-    );
+    await this.reservations.reserve(emailHash, userId, now, command.metadata);
     const { firstName, lastName, metadata } = command;
     const result = await this.aggregates.handle(
       accountStream(userId),
@@ -51,10 +39,5 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand> {
       { expectedRevision: 'no_stream', metadata },
     );
     return { userId, position: result.position ?? 0n };
-  }
-
-  private async holderOf(userId: string): Promise<'active' | 'deleted' | 'missing'> {
-    const { state } = await this.aggregates.load(accountStream(userId), accountDecider);
-    return state.status === 'none' ? 'missing' : state.status;
   }
 }
