@@ -26,8 +26,13 @@ export const below = (value: number, max: number, unit: string): Aim => ({
   met: value < max,
 });
 
+export interface BenchOptions {
+  /** `--large`: also the largest sizes (10^6 events, 10^5 keys); minutes, never run by CI. */
+  readonly large: boolean;
+}
+
 /** A benchmark sets up its own temp storage, measures, cleans up, and returns its metrics. */
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<Metric[]>;
+  run(options: BenchOptions): Promise<Metric[]>;
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { loadConfig } from '@app/platform/config/config';
+import { Progress, PROGRESS_FLAG } from '@app/platform/progress/progress';
 import { runMain } from '@app/platform/run-main';
 import { createProjector } from './create-projector';
 
 const USAGE = `npm run start:projector [-- --rebuild]
 Projects every event into the read models from the stored checkpoint, then follows live.
   --rebuild   drop every read model and its checkpoint first, and replay from position 0
+  --progress  report the rebuild's progress on stderr even when it is not a terminal
+              (on a terminal it is reported anyway once the rebuild takes over 2 s)
 Environment: DATA_DIR (./data), EVENT_STORE, READ_STORE, EVENTSTORE_URL, MONGO_URL, MASTER_KEY.`;
 
 runMain(USAGE, async (args) => {
@@ -14,7 +17,15 @@ runMain(USAGE, async (args) => {
   const logger = new Logger('projector');
   const process_ = await createProjector(loadConfig());
   if (args.includes('--rebuild')) {
-    const replayed = await process_.projector.rebuild();
+    const progress = new Progress({
+      label: 'rebuild',
+      stream: process.stderr,
+      force: args.includes(PROGRESS_FLAG),
+    });
+    const replayed = await process_.projector.rebuild((done, total) =>
+      progress.update(done, total),
+    );
+    progress.finish(replayed);
     logger.log({ message: 'rebuilt', events: replayed });
   }
   await process_.start();
