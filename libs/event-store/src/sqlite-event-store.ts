@@ -79,7 +79,7 @@ export class SqliteEventStore implements EventStore {
   >;
 
   private readonly commitGroup: Database.Transaction<(group: readonly QueuedAppend[]) => Outcome[]>;
-  private queued: QueuedAppend[] = [];
+  private readonly queued: QueuedAppend[] = [];
 
   constructor(filePath: string, options: SqliteEventStoreOptions = {}) {
     this.db = openDatabase(filePath);
@@ -99,8 +99,9 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Group commit: the appends that arrive within one turn of the event loop share one
-   * transaction (one WAL commit). Each runs in its own savepoint, so a conflict or a
-   * duplicate id fails only its own caller; each caller learns its own position.
+   * transaction (one WAL commit). A conflict or a duplicate id fails only its own caller
+   * (an append of several events runs in a savepoint, so it is undone whole), and each
+   * caller learns its own position. Positions stay contiguous and commit-ordered.
    */
   append(
     stream: string,
