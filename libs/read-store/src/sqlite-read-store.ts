@@ -33,6 +33,9 @@ export class SqliteReadStore implements ReadStore {
     this.db = new Database(filePath);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // No fsync per commit: read models are rebuilt from the log, and a commit lost to a power
+    // cut takes its checkpoint with it, so the projector replays that suffix (idempotently).
+    this.db.pragma('synchronous = NORMAL');
     // Rebuilds delete whole collections; zeroing freed pages keeps no stale personal data.
     this.db.pragma('secure_delete = ON');
     this.db.exec(
