@@ -1,4 +1,4 @@
-import type { Benchmark, Metric } from './benchmark';
+import { atLeast, type Benchmark, type Metric } from './benchmark';
 import { BENCH_BCRYPT_COST, embeddedConfig } from './support/bench-config';
 import { KeepAliveClient, type Credential } from './support/http-client';
 import { createKeyOwner } from './support/key-owner';
@@ -123,7 +123,8 @@ function metricsOf(keyed: Route, keyedTally: Tally, open: Route, openTally: Tall
       name: 'API-key / unauthenticated throughput',
       value: ratio,
       unit: 'ratio',
-      details: `aim >= ${AIM_RATIO}: ${ratio >= AIM_RATIO ? 'met' : 'NOT met'}`,
+      details: 'key-authenticated req/s divided by unauthenticated req/s',
+      aim: atLeast(ratio, AIM_RATIO, ''),
     },
     {
       name: 'API-key throughput non-200 answers',

@@ -22,11 +22,13 @@ export function formatMachine(machine: MachineInfo): string {
 }
 
 export function formatTable(metrics: readonly Metric[]): string {
-  const header = ['metric', 'value', 'unit', 'details'];
+  const header = ['metric', 'value', 'unit', 'aim', 'met', 'details'];
   const rows = metrics.map((metric) => [
     metric.ok === false ? `${metric.name}  [FAIL]` : metric.name,
     formatValue(metric.value),
     metric.unit,
+    metric.aim?.text ?? '',
+    metric.aim ? (metric.aim.met ? 'met' : 'NOT met') : '',
     metric.details,
   ]);
   const widths = header.map((title, column) =>

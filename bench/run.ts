@@ -36,10 +36,13 @@ const RESULTS_FILE = join(__dirname, '..', '..', 'bench', 'results.json');
 /**
  * `npm run bench` runs them all and writes bench/results.json; `node dist/bench/run.js NAME…`
  * runs only the benchmarks whose name contains one of the arguments and writes no file.
+ * `--large` (`npm run bench -- --large`) adds the largest sizes of the scaling figures.
  */
 async function main(): Promise<void> {
   Logger.overrideLogger(false);
-  const filters = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const options = { large: args.includes('--large') };
+  const filters = args.filter((arg) => !arg.startsWith('--'));
   const selected = filters.length
     ? BENCHMARKS.filter((benchmark) => filters.some((filter) => benchmark.name.includes(filter)))
     : BENCHMARKS;
@@ -47,13 +50,16 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const out = (text: string) => process.stdout.write(`${text}\n`);
   out(formatMachine(machine));
-  out(`profile: ${SETTINGS.profile}; BCRYPT_COST=${SETTINGS.BCRYPT_COST}\n`);
+  out(
+    `profile: ${SETTINGS.profile}; BCRYPT_COST=${SETTINGS.BCRYPT_COST}` +
+      `${options.large ? '; --large sizes included' : ''}\n`,
+  );
 
   const metrics: Metric[] = [];
   for (const benchmark of selected) {
     const started = performance.now();
     process.stdout.write(`running ${benchmark.name} ... `);
-    metrics.push(...(await benchmark.run()));
+    metrics.push(...(await benchmark.run(options)));
     out(`${round(elapsedMs(started) / 1000, 1)} s`);
   }
 

@@ -266,6 +266,24 @@ describe('audit command line', () => {
     expect(tail[0]).toEqual(events.find((event) => BigInt(event.position) > BigInt(middle)));
   }, 20_000);
 
+  it('keeps stdout pure NDJSON: progress goes to stderr, and into a pipe only with --progress', async () => {
+    const quiet = await audit(['export']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    const reported = await audit(['export', '--progress']);
+    expect(reported.code).toBe(0);
+    const lines = reported.stdout.split('\n').filter((line) => line !== '');
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(lines.length).toBe(parseNdjson(quiet.stdout).length);
+    expect(reported.stdout).not.toContain('events/s');
+    expect(reported.stderr).toMatch(
+      /^audit export: [\d,]+ of [\d,]+ events \(\d+%\), [\d,]+ events\/s, [\w ]+ left$/m,
+    );
+    expect(reported.stderr).toMatch(
+      new RegExp(`^audit export: ${lines.length.toLocaleString('en-US')} events in `, 'm'),
+    );
+  }, 20_000);
+
   it('shows the organization as it stood at a past moment, and as it stands now', async () => {
     const { owner, dev, gone, other } = people;
     const then = await audit(['as-of', asOf, '--org', orgId]);

@@ -48,6 +48,17 @@ export async function refuseCheckpointAheadOfLog(
   if (checkpoint > head) throw new CheckpointAheadOfLogError(name, checkpoint, head);
 }
 
+export type CatchUpListener = (applied: number, total: number) => void;
+
+/**
+ * Positions are event counts in SQLite but byte offsets in EventStoreDB: the total is
+ * extrapolated from how far the applied events went through the positions.
+ */
+function estimateTotal(applied: number, from: bigint, reached: bigint, head: bigint): number {
+  if (reached >= head || reached <= from) return applied;
+  return Math.round((applied * Number(head - from)) / Number(reached - from));
+}
+
 /**
  * Runs every projection from one subscription. Each batch is evolved in memory and committed
  * with its checkpoint after the writes; delivery is at least once and the read store's
@@ -106,9 +117,15 @@ export class Projector {
     this.subscription = null;
   }
 
-  /** Applies everything after the checkpoint by reading, without a subscription (rebuilds, benchmarks). */
-  async catchUp(): Promise<number> {
+  /**
+   * Applies everything after the checkpoint by reading, without a subscription (rebuilds,
+   * benchmarks). `onBatch` hears, after each batch, how many events were applied and an
+   * estimate of how many there are up to the head as it stood when the catch-up began.
+   */
+  async catchUp(onBatch?: CatchUpListener): Promise<number> {
     await this.prepare();
+    const startedAfter = (await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT)) ?? 0n;
+    const head = onBatch ? await this.eventStore.headPosition() : 0n;
     let applied = 0;
     for (;;) {
       const after = (await this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT)) ?? undefined;
@@ -116,15 +133,17 @@ export class Projector {
       if (events.length === 0) return applied;
       await this.apply(events);
       applied += events.length;
+      const last = (events.at(-1) as RecordedEvent).position;
+      onBatch?.(applied, estimateTotal(applied, startedAfter, last, head));
     }
   }
 
   /** Drops every read model and its checkpoint, then replays the whole log. */
-  async rebuild(): Promise<number> {
+  async rebuild(onBatch?: CatchUpListener): Promise<number> {
     for (const projection of this.projections)
       await this.readStore.dropCollection(projection.collection.name);
     await this.readStore.deleteCheckpoint(PROJECTOR_CHECKPOINT);
-    return this.catchUp();
+    return this.catchUp(onBatch);
   }
 
   async apply(events: readonly RecordedEvent[]): Promise<void> {

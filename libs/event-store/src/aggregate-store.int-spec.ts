@@ -109,4 +109,27 @@ describe('AggregateStore on SQLite', () => {
     );
     expect(await store.readStream('count-2')).toHaveLength(12);
   });
+
+  it('given 60 concurrent commands on one stream in one process, runs them in turn: none conflicts', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        aggregates.handle('one-at-a-time', counter, () => 1, { metadata, maxAttempts: 1 }),
+      ),
+    );
+    expect(results.map((result) => result.revision)).toEqual(
+      Array.from({ length: 60 }, (_, index) => index),
+    );
+  });
+
+  it('given a command that fails, the next command on the stream still runs', async () => {
+    const failing = aggregates.handle(
+      'after-failure',
+      counter,
+      () => Promise.reject(new Error('no')),
+      { metadata },
+    );
+    const next = aggregates.handle('after-failure', counter, () => 1, { metadata });
+    await expect(failing).rejects.toThrow('no');
+    await expect(next).resolves.toMatchObject({ revision: 0 });
+  });
 });

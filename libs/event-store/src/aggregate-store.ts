@@ -64,6 +64,8 @@ export class ConcurrentWritesError extends Error {
 export class AggregateStore {
   private readonly folded = new Map<string, LoadedAggregate<unknown>>();
   private readonly appendListeners: ((stream: string) => void)[] = [];
+  /** Per stream, the end of the last command queued on it in this process. */
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -94,8 +96,34 @@ export class AggregateStore {
    * The one command loop: load → decide → append with the expected revision. The command is
    * built from the current state, so facts that need I/O (a bcrypt comparison) are
    * recomputed on every attempt. Conflicts are retried only when the client sent no revision.
+   *
+   * Commands on one stream run one after the other in this process: the store may hold an
+   * append back to commit it with others (group commit), and a second command loading the
+   * stream meanwhile would only decide on a stale state and conflict. Other processes'
+   * writes are still caught by the expected revision.
    */
-  async handle<State, Command, Event extends DomainEvent>(
+  handle<State, Command, Event extends DomainEvent>(
+    stream: string,
+    decider: CommandDecider<State, Command, Event>,
+    buildCommand: (state: State) => Command | Promise<Command>,
+    options: HandleOptions,
+  ): Promise<HandleResult<State, Event>> {
+    const previous = this.running.get(stream);
+    const run = previous
+      ? previous.then(() => this.handleNow(stream, decider, buildCommand, options))
+      : this.handleNow(stream, decider, buildCommand, options);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.set(stream, settled);
+    void settled.then(() => {
+      if (this.running.get(stream) === settled) this.running.delete(stream);
+    });
+    return run;
+  }
+
+  private async handleNow<State, Command, Event extends DomainEvent>(
     stream: string,
     decider: CommandDecider<State, Command, Event>,
     buildCommand: (state: State) => Command | Promise<Command>,

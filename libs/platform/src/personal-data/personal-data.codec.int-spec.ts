@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteDataKeyStore } from '../data-keys/sqlite-data-key-store';
 import { DataKeyRing } from './data-key-ring';
+import { encryptField } from './field-cipher';
 import { PersonalDataCodec } from './personal-data.codec';
 
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => ({
@@ -66,19 +67,94 @@ describe('PersonalDataCodec', () => {
     const encoded = await codec.encode(event);
     await ring.destroy('u1');
     const decoded = await codec.decode(recorded(encoded.type, { ...encoded.data }));
-    expect(decoded.data).toMatchObject({
+    expect(decoded.data).toEqual({
       userId: 'u1',
       email: null,
       firstName: null,
+      lastName: null,
+      passwordHash: null,
       registeredAt: 't',
     });
   });
 
-  it('given a ciphertext moved to another field, refuses to decrypt it', async () => {
+  it('given an event, seals its personal fields in one envelope and the password hash alone', async () => {
     const { codec } = setup();
     const encoded = await codec.encode(event);
-    const swapped = { ...encoded.data, firstName: encoded.data.email };
-    await expect(codec.decode(recorded(encoded.type, swapped))).rejects.toThrow();
+    expect(Object.keys(encoded.data)).toEqual(['userId', 'pii', 'passwordHash', 'registeredAt']);
+    expect(encoded.data.pii).toMatch(/^pii2\.email,firstName,lastName\./);
+    expect(encoded.data.passwordHash).toMatch(/^pii1\./);
+    const decoded = await codec.decode(recorded(encoded.type, { ...encoded.data }));
+    expect(Object.keys(decoded.data)).toEqual(Object.keys(event.data));
+  });
+
+  it('given an envelope moved to another account or event type, refuses to open it', async () => {
+    const { codec } = setup();
+    const encoded = await codec.encode(event);
+    const other = await codec.encode({ ...event, data: { ...event.data, userId: 'u2' } });
+    const moved = { ...other.data, pii: encoded.data.pii };
+    await expect(codec.decode(recorded(encoded.type, moved))).rejects.toThrow();
+    const asRename = { userId: 'u1', pii: encoded.data.pii, changedAt: 't' };
+    await expect(codec.decode(recorded('NameChanged', asRename))).rejects.toThrow();
+  });
+
+  it('given an envelope whose list of fields was altered, refuses to open it', async () => {
+    const { codec } = setup();
+    const encoded = await codec.encode(event);
+    const altered = String(encoded.data.pii).replace('email,firstName,', 'firstName,email,');
+    await expect(
+      codec.decode(recorded(encoded.type, { ...encoded.data, pii: altered })),
+    ).rejects.toThrow();
+  });
+
+  it('given fields the caller omits, drops them without decrypting them', async () => {
+    const { codec } = setup();
+    const encoded = await codec.encode(event);
+    const corrupt = { ...encoded.data, passwordHash: 'pii1.AAAA' };
+    const decoded = await codec.decode(recorded(encoded.type, corrupt), {
+      omit: new Set(['passwordHash']),
+    });
+    expect(decoded.data).toEqual({ ...event.data, passwordHash: undefined });
+    expect('passwordHash' in decoded.data).toBe(false);
+  });
+
+  describe('events written one cipher per field (before the envelope)', () => {
+    const legacy = (key: Buffer) => ({
+      userId: 'u1',
+      email: encryptField(key, 'u1|AccountRegistered|email', 'ada@example.com'),
+      firstName: encryptField(key, 'u1|AccountRegistered|firstName', 'Ada'),
+      lastName: encryptField(key, 'u1|AccountRegistered|lastName', 'L'),
+      passwordHash: encryptField(key, 'u1|AccountRegistered|passwordHash', 'h'),
+      registeredAt: 't',
+    });
+
+    it('given the key exists, decode to the original', async () => {
+      const { codec, ring } = setup();
+      const key = await ring.getOrCreate('u1');
+      const decoded = await codec.decode(recorded('AccountRegistered', legacy(key)));
+      expect(decoded.data).toEqual(event.data);
+    });
+
+    it('given the key was destroyed, read the personal fields as null', async () => {
+      const { codec, ring } = setup();
+      const stored = legacy(await ring.getOrCreate('u1'));
+      await ring.destroy('u1');
+      const decoded = await codec.decode(recorded('AccountRegistered', stored));
+      expect(decoded.data).toEqual({
+        userId: 'u1',
+        email: null,
+        firstName: null,
+        lastName: null,
+        passwordHash: null,
+        registeredAt: 't',
+      });
+    });
+
+    it('given a ciphertext moved to another field, refuse to decrypt it', async () => {
+      const { codec, ring } = setup();
+      const stored = legacy(await ring.getOrCreate('u1'));
+      const swapped = { ...stored, firstName: stored.email };
+      await expect(codec.decode(recorded('AccountRegistered', swapped))).rejects.toThrow();
+    });
   });
 
   it('given an erased account, refuses to encrypt anything new for it and creates no key', async () => {
