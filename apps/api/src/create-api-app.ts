@@ -1,14 +1,15 @@
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { ApiModule } from './api.module';
+import { configureHttpPlatform } from './http/http-platform';
+import type { ApiLogging } from './http/logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { assignRequestId } from './http/request-id.middleware';
-import { logRequest } from './http/request-logger.middleware';
+import { requestIdFor } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 
 export interface ApiApp {
@@ -19,18 +20,31 @@ export interface ApiApp {
 /** Builds the api exactly as production runs it; tests call this too, then `listen(0)`. */
 export async function createApiApp(
   config: AppConfig,
-  logger: LoggerService | false,
+  logging: ApiLogging | false,
 ): Promise<ApiApp> {
   const storage = await openStorage(config);
-  const app = await NestFactory.create<NestExpressApplication>(
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdFor,
+    // Fastify's own per-request logging is off: one line per request is written by our hook.
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  configureHttpPlatform(adapter.getInstance(), config, logging ? logging.pino : null);
+  const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(config, loadSecrets(config), storage),
-    { logger, bodyParser: false },
+    adapter,
+    { logger: logging ? logging.nest : false, bodyParser: false },
   );
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  app.use(assignRequestId, logRequest);
-  // No compressed bodies: `inflate: false` answers them 415 instead of feeding zlib errors on.
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, strict: true, inflate: false });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'X-API-Key', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate', 'Allow'],
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

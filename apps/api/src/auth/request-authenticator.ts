@@ -1,12 +1,19 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import { BadRequestException, Injectable, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
-import { principalOf, type Principal } from './principal';
+import { attachPrincipal, principalOf, type Principal } from './principal';
 import { SessionVerifier } from './session-verifier';
+import { unauthenticated, unauthenticatedKey } from './unauthenticated';
+
+/** The scheme is case-insensitive (RFC 9110); the token is one run of non-space characters. */
+const BEARER = /^bearer +(\S+) *$/i;
 
 /**
  * Finds who is calling, whatever the credential: a bearer session for people, an `X-API-Key`
  * for integrations. Every guard goes through here, so credentials are checked in one place.
+ * No credential: null (the guard decides). Any credential presented that is not valid, a
+ * malformed `Authorization` included, is a 401: nothing is silently ignored. Both valid
+ * credentials at once are ambiguous: 400.
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -16,13 +23,32 @@ export class RequestAuthenticator {
   ) {}
 
   async authenticate(context: ExecutionContext): Promise<Principal | null> {
-    const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
     const known = principalOf(request);
     if (known) return known;
-    const bearer = /^Bearer ([^\s]+)$/.exec(request.header('authorization') ?? '')?.[1];
-    if (bearer) return this.sessions.verify(bearer);
-    if (request.header('x-api-key') === undefined) return null;
-    await this.apiKeys.canActivate(context);
-    return request.user ?? null;
+    const { authorization } = request.headers;
+    const hasKey = request.headers['x-api-key'] !== undefined;
+    if (authorization === undefined && !hasKey) return null;
+    let principal: Principal | null = null;
+    if (authorization !== undefined) {
+      const token = BEARER.exec(authorization)?.[1];
+      if (!token) throw unauthenticated('Send Authorization as "Bearer <accessToken>".');
+      principal = await this.sessions.verify(token);
+      if (!principal) throw unauthenticated('The access token is invalid or has expired.');
+    }
+    if (hasKey) {
+      // The passport strategy verifies the key; any failure is a 401.
+      await this.apiKeys.canActivate(context);
+      if (!request.user) throw unauthenticatedKey();
+      if (principal) {
+        throw new BadRequestException({
+          message: 'Send one credential: Authorization or X-API-Key, not both.',
+          code: 'AMBIGUOUS_CREDENTIALS',
+        });
+      }
+      principal = request.user;
+    }
+    if (principal) attachPrincipal(request, principal);
+    return principal;
   }
 }

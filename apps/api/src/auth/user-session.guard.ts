@@ -1,13 +1,13 @@
 import {
   ForbiddenException,
   Injectable,
-  UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { attachPrincipal } from './principal';
 import { RequestAuthenticator } from './request-authenticator';
+import { unauthenticated } from './unauthenticated';
 
 /**
  * Routes for people only: a valid `Authorization: Bearer <accessToken>`, else 401. A valid
@@ -19,10 +19,10 @@ export class UserSessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const principal = await this.authenticator.authenticate(context);
-    if (!principal) throw new UnauthorizedException();
+    if (!principal) throw unauthenticated();
     if (principal.kind !== 'user')
       throw new ForbiddenException('API keys cannot call this endpoint.');
-    attachPrincipal(context.switchToHttp().getRequest<Request>(), principal);
+    attachPrincipal(context.switchToHttp().getRequest<FastifyRequest>(), principal);
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
@@ -21,7 +21,7 @@ export class HealthController {
     description: 'Both stores reachable; `projector.lag` is the events not yet projected.',
   })
   @ApiServiceUnavailableResponse({ description: 'A store is unreachable.' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: FastifyReply) {
     const [head, checkpoint] = await Promise.allSettled([
       this.eventStore.headPosition(),
       this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT),

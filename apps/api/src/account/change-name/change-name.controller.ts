@@ -7,7 +7,7 @@ import {
   ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -43,19 +43,31 @@ export class ChangeNameController {
     @IfMatch() expectedRevision: number | undefined,
     @CurrentPrincipal() principal: UserPrincipal,
     @RequestMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     if (body.firstName === undefined && body.lastName === undefined) {
-      throw new InvalidInput([
-        { field: 'firstName', message: 'Send firstName, lastName or both', rule: 'required' },
-      ]);
+      throw new InvalidInput(
+        [
+          {
+            field: 'firstName',
+            message: 'firstName is required when lastName is not sent',
+            rule: 'required',
+          },
+          {
+            field: 'lastName',
+            message: 'lastName is required when firstName is not sent',
+            rule: 'required',
+          },
+        ],
+        'Send firstName, lastName or both.',
+      );
     }
     const names = { firstName: body.firstName, lastName: body.lastName };
     const result = await this.commands.execute(
       new ChangeNameCommand(principal.userId, names, expectedRevision, metadata),
     );
     this.consistency.recordWrite(principal.userId, result.position);
-    response.setHeader('ETag', toETag(result.revision));
+    response.header('ETag', toETag(result.revision));
     return profileFromState(result.account);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { toETag } from '../../http/if-match';
@@ -19,11 +19,11 @@ export class GetProfileController {
   @ApiOkResponse({ description: 'Your profile; the ETag header guards PATCH /me.' })
   async getProfile(
     @CurrentPrincipal() principal: UserPrincipal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const doc = await this.queries.execute(new GetProfileQuery(principal.userId));
     if (!doc) throw new NotFoundException();
-    response.setHeader('ETag', toETag(doc.revision));
+    response.header('ETag', toETag(doc.revision));
     return profileFromDocument(doc);
   }
 }

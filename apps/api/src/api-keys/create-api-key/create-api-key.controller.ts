@@ -8,6 +8,7 @@ import type { OrganizationAccess } from '../../organizations/access/organization
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { CreateApiKeyCommand } from './create-api-key.command';
 import { CreateApiKeyDto } from './create-api-key.dto';
+import { NoStore } from '../../http/no-store';
 
 @ApiTags('api keys')
 @Controller('orgs/:orgId/api-keys')
@@ -19,6 +20,7 @@ export class CreateApiKeyController {
 
   @Post()
   @HttpCode(201)
+  @NoStore()
   @OrgPermission('api_keys:write', { usersOnly: true })
   @ApiCreatedResponse({ description: 'The key, shown this once: copy it now. Valid for one year.' })
   async create(

@@ -12,6 +12,7 @@ import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { RequestMetadata } from '../principal';
 import { LoginCommand } from './login.command';
 import { LoginDto } from './login.dto';
+import { NoStore } from '../../http/no-store';
 
 @ApiTags('auth')
 @Controller('auth/login')
@@ -24,6 +25,7 @@ export class LoginController {
 
   @Post()
   @HttpCode(200)
+  @NoStore()
   @ApiOkResponse({
     schema: {
       example: { accessToken: 'st_…', tokenType: 'Bearer', expiresAt: '2026-01-01T12:00:00.000Z' },

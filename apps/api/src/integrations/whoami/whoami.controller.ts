@@ -1,8 +1,8 @@
-import { Controller, Get, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { ApiKeyAuthGuard } from '../../auth/api-key-auth.guard';
+import { ApiKeyOnlyGuard } from '../../auth/api-key-only.guard';
 import type { ApiKeyPrincipal } from '../../auth/api-key-verifier';
+import { CurrentPrincipal } from '../../auth/principal';
 
 @ApiTags('integrations')
 @ApiSecurity('api-key')
@@ -10,16 +10,14 @@ import type { ApiKeyPrincipal } from '../../auth/api-key-verifier';
 export class WhoamiController {
   /** What this key is and what it may do right now: its owner's permissions, computed for this request. */
   @Get()
-  @UseGuards(ApiKeyAuthGuard)
+  @UseGuards(ApiKeyOnlyGuard)
   @ApiOkResponse({
     schema: {
       example: { keyId: 'a1B2…', organizationId: '…', userId: '…', permissions: ['org:read'] },
     },
   })
   @ApiUnauthorizedResponse({ description: 'Missing, malformed, unknown, deleted or expired key.' })
-  async whoami(@Req() request: Request & { user?: ApiKeyPrincipal }) {
-    const principal = request.user;
-    if (!principal) throw new UnauthorizedException();
+  whoami(@CurrentPrincipal() principal: ApiKeyPrincipal) {
     const { keyId, organizationId, userId, permissions } = principal;
     return { keyId, organizationId, userId, permissions };
   }

@@ -2,15 +2,15 @@ import {
   ForbiddenException,
   Injectable,
   NotFoundException,
-  UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { attachPrincipal } from '../../auth/principal';
 import { RequestAuthenticator } from '../../auth/request-authenticator';
+import { unauthenticated } from '../../auth/unauthenticated';
 import { OrganizationAccessResolver, type OrganizationAccess } from './organization-access';
 
 export interface OrgRequirement {
@@ -38,11 +38,11 @@ export class OrgAccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirement = this.reflector.get<OrgRequirement>(ORG_REQUIREMENT, context.getHandler());
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.authenticator.authenticate(context);
-    if (!principal) throw new UnauthorizedException();
+    if (!principal) throw unauthenticated();
     attachPrincipal(request, principal);
-    const organizationId = String(request.params.orgId);
+    const organizationId = String((request.params as Record<string, unknown>).orgId);
     if (principal.kind === 'api_key' && principal.organizationId !== organizationId)
       throw new NotFoundException();
     const access = await this.access.resolve(organizationId, principal.userId);
@@ -60,7 +60,7 @@ export class OrgAccessGuard implements CanActivate {
   }
 }
 
-export const accessOf = (request: Request): OrganizationAccess => {
+export const accessOf = (request: FastifyRequest): OrganizationAccess => {
   const access = (request as unknown as Record<symbol, OrganizationAccess | undefined>)[ACCESS];
   if (!access) throw new Error('organization access read on a route without OrgAccessGuard');
   return access;

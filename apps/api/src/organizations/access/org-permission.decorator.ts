@@ -13,7 +13,7 @@ import {
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { accessOf, ORG_REQUIREMENT, OrgAccessGuard, type OrgRequirement } from './org-access.guard';
 
@@ -36,5 +36,5 @@ export function OrgPermission(permission: Permission, options: { usersOnly?: boo
 
 /** The caller's membership in the organization of the route, as the guard resolved it. */
 export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  accessOf(context.switchToHttp().getRequest<Request>()),
+  accessOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
