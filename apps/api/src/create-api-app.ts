@@ -1,16 +1,35 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { ApiModule } from './api.module';
 import { configureHttpPlatform } from './http/http-platform';
 import type { ApiLogging } from './http/logging';
+import { finishDocument, ProblemDetailsDto } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdFor } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
+
+/** The OpenAPI document of the app, complete (see http/openapi.ts). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Account and API keys')
+      .setDescription('Account self-service and organization-scoped API keys, event-sourced.')
+      .setVersion('1')
+      .setLicense('UNLICENSED', 'https://account-keys.dev/license')
+      .addServer('/', 'This instance')
+      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+      .build(),
+    { extraModels: [ProblemDetailsDto], operationIdFactory: (_controller, method) => method },
+  );
+  return finishDocument(document);
+}
 
 export interface ApiApp {
   readonly app: INestApplication;
@@ -48,17 +67,7 @@ export async function createApiApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Account and API keys')
-      .setDescription('Account self-service and organization-scoped API keys, event-sourced.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   const close = app.close.bind(app);
   app.close = async () => {
     await close();

@@ -8,3 +8,6 @@ export const unauthenticatedKey = () =>
   unauthenticated(
     'Send a valid X-API-Key: this one is missing, malformed, unknown, revoked or expired.',
   );
+
+export const PEOPLE_ONLY =
+  'This endpoint needs a person’s session (Authorization: Bearer <accessToken>); API keys are not accepted here.';

@@ -14,8 +14,19 @@ export const Trim = () =>
 /**
  * Control, format (bidi overrides, zero-width), line/paragraph-separator and unpaired
  * surrogate characters: invisible or reordering, never wanted in a name shown to others.
+ * The BMP ones as a character class the OpenAPI pattern repeats (ECMAScript, Python and Rust
+ * regex engines read it alike); the server also refuses unpaired surrogates and the few
+ * astral format characters.
  */
-const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+export const FORBIDDEN_CHARACTERS_CLASS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891' +
+  '\\u08e2\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff' +
+  '\\ufff9-\\ufffb';
+/** Unpaired surrogates cannot be written in a portable pattern (JSON Schema validators refuse them). */
+const FORBIDDEN = new RegExp(`[${FORBIDDEN_CHARACTERS_CLASS}\\ud800-\\udfff]|\\p{Cf}`, 'u');
+
+/** What a display name looks like on the wire: something visible, nothing forbidden. */
+export const DISPLAY_NAME_PATTERN = `^[^${FORBIDDEN_CHARACTERS_CLASS}]*[^${FORBIDDEN_CHARACTERS_CLASS}\\s][^${FORBIDDEN_CHARACTERS_CLASS}]*$`;
 
 /**
  * A display name (people, organizations, key descriptions): a string of 1 to 100 characters

@@ -1,12 +1,6 @@
 import { Body, Controller, Patch, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
@@ -17,9 +11,10 @@ import { InvalidInput } from '../../http/problem';
 import { profileFromState } from '../profile.view';
 import { ChangeNameCommand } from './change-name.command';
 import { ChangeNameDto } from './change-name.dto';
+import { Answers, ETAG_HEADER, Operation } from '../../http/openapi';
+import { ProfileDto } from '../account.responses';
 
 @ApiTags('profile')
-@ApiBearerAuth()
 @Controller('me')
 @UseGuards(UserSessionGuard)
 export class ChangeNameController {
@@ -29,15 +24,19 @@ export class ChangeNameController {
   ) {}
 
   @Patch()
+  @Operation({
+    id: 'changeName',
+    summary: 'Change your names',
+    access: 'user',
+    errors: [403, 412, 503],
+  })
+  @Answers(200, ProfileDto, 'The updated profile and its new ETag.', ETAG_HEADER)
   @ApiHeader({
     name: 'If-Match',
     required: false,
     description: 'The ETag of GET /me; 412 if stale.',
+    schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"[0-9]{1,15}")?\\s*$' },
   })
-  @ApiOkResponse({
-    description: 'The updated profile, with its new ETag. The same names again record nothing.',
-  })
-  @ApiPreconditionFailedResponse({ description: 'If-Match is stale: someone changed the profile.' })
   async changeName(
     @Body() body: ChangeNameDto,
     @IfMatch() expectedRevision: number | undefined,

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { ListApiKeysQuery } from './list-api-keys.query';
+import { Answers, Operation } from '../../http/openapi';
+import { ApiKeyListDto } from '../api-keys.responses';
 
 @ApiTags('api keys')
 @Controller('orgs/:orgId/api-keys')
@@ -11,8 +13,14 @@ export class ListApiKeysController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Operation({
+    id: 'listApiKeys',
+    summary: 'List your API keys in an organization',
+    access: 'userOrApiKey',
+    errors: [503],
+  })
+  @Answers(200, ApiKeyListDto, 'Your keys in this organization, newest first, masked.')
   @OrgPermission('api_keys:read')
-  @ApiOkResponse({ description: 'Your keys in this organization, newest first, masked.' })
   async list(@CurrentAccess() access: OrganizationAccess) {
     return {
       items: await this.queries.execute(

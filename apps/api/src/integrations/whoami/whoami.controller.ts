@@ -1,22 +1,24 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiKeyOnlyGuard } from '../../auth/api-key-only.guard';
 import type { ApiKeyPrincipal } from '../../auth/api-key-verifier';
 import { CurrentPrincipal } from '../../auth/principal';
+import { Answers, Operation } from '../../http/openapi';
+import { WhoamiDto } from '../../api-keys/api-keys.responses';
 
 @ApiTags('integrations')
-@ApiSecurity('api-key')
 @Controller('integrations/whoami')
 export class WhoamiController {
   /** What this key is and what it may do right now: its owner's permissions, computed for this request. */
   @Get()
-  @UseGuards(ApiKeyOnlyGuard)
-  @ApiOkResponse({
-    schema: {
-      example: { keyId: 'a1B2…', organizationId: '…', userId: '…', permissions: ['org:read'] },
-    },
+  @Operation({
+    id: 'whoami',
+    summary: 'What this API key is and may do',
+    access: 'apiKey',
+    errors: [403],
   })
-  @ApiUnauthorizedResponse({ description: 'Missing, malformed, unknown, deleted or expired key.' })
+  @Answers(200, WhoamiDto, 'The key, its organization, owner and current permissions.')
+  @UseGuards(ApiKeyOnlyGuard)
   whoami(@CurrentPrincipal() principal: ApiKeyPrincipal) {
     const { keyId, organizationId, userId, permissions } = principal;
     return { keyId, organizationId, userId, permissions };

@@ -10,7 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { attachPrincipal } from '../../auth/principal';
 import { RequestAuthenticator } from '../../auth/request-authenticator';
-import { unauthenticated } from '../../auth/unauthenticated';
+import { PEOPLE_ONLY, unauthenticated } from '../../auth/unauthenticated';
 import { OrganizationAccessResolver, type OrganizationAccess } from './organization-access';
 
 export interface OrgRequirement {
@@ -41,15 +41,13 @@ export class OrgAccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.authenticator.authenticate(context);
     if (!principal) throw unauthenticated();
+    if (requirement.usersOnly && principal.kind !== 'user') throw unauthenticated(PEOPLE_ONLY);
     attachPrincipal(request, principal);
     const organizationId = String((request.params as Record<string, unknown>).orgId);
     if (principal.kind === 'api_key' && principal.organizationId !== organizationId)
       throw new NotFoundException();
     const access = await this.access.resolve(organizationId, principal.userId);
     if (!access) throw new NotFoundException();
-    if (requirement.usersOnly && principal.kind !== 'user') {
-      throw new ForbiddenException('API keys cannot call this endpoint; sign in as a person.');
-    }
     if (!access.permissions.includes(requirement.permission)) {
       throw new ForbiddenException(
         `This needs the ${requirement.permission} permission in this organization.`,

@@ -5,14 +5,7 @@ import {
   UseGuards,
   type ExecutionContext,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiSecurity,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { accessOf, ORG_REQUIREMENT, OrgAccessGuard, type OrgRequirement } from './org-access.guard';
@@ -24,11 +17,8 @@ export function OrgPermission(permission: Permission, options: { usersOnly?: boo
     SetMetadata(ORG_REQUIREMENT, requirement),
     UseGuards(OrgAccessGuard),
     ApiParam({ name: 'orgId', description: 'The organization, from POST /orgs or GET /orgs.' }),
-    ApiBearerAuth(),
-    ...(requirement.usersOnly ? [] : [ApiSecurity('api-key')]),
-    ApiUnauthorizedResponse({ description: 'No valid credential.' }),
     ApiForbiddenResponse({
-      description: `A member without ${permission}${requirement.usersOnly ? ', or an API key' : ''}.`,
+      description: `A member without ${permission}.`,
     }),
     ApiNotFoundResponse({ description: 'No such organization, or you are not a member of it.' }),
   );

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,8 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { AddMemberCommand } from './add-member.command';
 import { AddMemberDto } from './add-member.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { AddedMemberDto } from '../organizations.responses';
 
 @ApiTags('members')
 @Controller('orgs/:orgId/members')
@@ -18,12 +20,15 @@ export class AddMemberController {
   ) {}
 
   @Post()
+  @Operation({
+    id: 'addMember',
+    summary: 'Add a member',
+    access: 'userOrApiKey',
+    errors: [409, 503],
+  })
+  @Answers(201, AddedMemberDto, 'Added.')
   @HttpCode(201)
   @OrgPermission('members:write')
-  @ApiCreatedResponse({
-    description: 'Added. 404 if no account has the email; 403 for a role beyond your own.',
-  })
-  @ApiConflictResponse({ description: 'Already a member.' })
   async add(
     @Body() body: AddMemberDto,
     @CurrentAccess() access: OrganizationAccess,
