@@ -442,18 +442,25 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    ChangeNameDto: {
-      /**
-       * @description 1 to 100 characters after trimming.
-       * @example Ada
-       */
-      firstName?: string | null;
-      /**
-       * @description 1 to 100 characters after trimming.
-       * @example Lovelace
-       */
-      lastName?: string | null;
-    };
+    ChangeNameDto:
+      | {
+          /**
+           * @description 1 to 100 characters after trimming.
+           * @example Ada
+           */
+          firstName?: string | null;
+          /**
+           * @description 1 to 100 characters after trimming.
+           * @example Lovelace
+           */
+          lastName?: string | null;
+        }
+      | {
+          firstName: string;
+        }
+      | {
+          lastName: string;
+        };
     ChangePasswordDto: {
       currentPassword: string;
       /** @description Must meet every rule of GET /password-policy. */

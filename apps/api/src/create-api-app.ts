@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
@@ -8,8 +9,9 @@ import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { ApiModule } from './api.module';
 import { configureHttpPlatform } from './http/http-platform';
 import type { ApiLogging } from './http/logging';
-import { finishDocument, ProblemDetailsDto } from './http/openapi';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { finishDocument, MAX_PARAM_LENGTH, ProblemDetailsDto } from './http/openapi';
+import { problem } from './http/problem';
+import { ProblemDetailsFilter, sendProblem } from './http/problem-details.filter';
 import { requestIdFor } from './http/request-id.middleware';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -47,7 +49,13 @@ export async function createApiApp(
     genReqId: requestIdFor,
     // Fastify's own per-request logging is off: one line per request is written by our hook.
     logger: false,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own refusals (a malformed URL, an id longer than any id): no such resource.
+    frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(reply, {
+        ...problem(404, 'NOT_FOUND', 'No such resource.'),
+        requestId: String(request.id),
+      }),
   });
   configureHttpPlatform(adapter.getInstance(), config, logging ? logging.pino : null);
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -99,6 +99,9 @@ export interface OperationSpec {
 
 const ACCESS_EXTENSION = 'x-access';
 
+/** No id is longer; the router answers a longer path segment 404 before any handler. */
+export const MAX_PARAM_LENGTH = 100;
+
 /**
  * One line per operation: its id, summary, security and the error statuses it answers.
  * 400/413/415 (for a body) and 401 (for a credential) are added by `finishDocument`.
@@ -205,7 +208,7 @@ function finishOperation(path: string, operation: Json): void {
   for (const parameter of operation.parameters ?? []) {
     if (parameter.in === 'path') {
       parameter.required = true;
-      parameter.schema = { type: 'string', minLength: 1, maxLength: 200 };
+      parameter.schema = { type: 'string', minLength: 1, maxLength: MAX_PARAM_LENGTH };
     }
   }
   for (const [status, response] of Object.entries<Json>(operation.responses)) {
@@ -323,6 +326,12 @@ function withValidationRules(schema: Json, dto: Type): Json {
     additionalProperties: false,
   };
   if (required.length > 0) result.required = required;
-  else result.minProperties = 1;
+  else {
+    // All optional (a PATCH): at least one of them, with a value (null means absent).
+    result.anyOf = Object.keys(properties).map((name) => ({
+      required: [name],
+      properties: { [name]: { type: properties[name].type ?? 'string' } },
+    }));
+  }
   return result;
 }
