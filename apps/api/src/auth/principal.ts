@@ -18,14 +18,15 @@ export type Principal =
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
-const PRINCIPAL = Symbol('principal');
+/** A request property the platform declares up front (see http/http-platform.ts). */
+const PRINCIPAL = 'principal';
 
 export const attachPrincipal = (request: FastifyRequest, principal: Principal): void => {
-  (request as unknown as Record<symbol, Principal>)[PRINCIPAL] = principal;
+  (request as unknown as Record<string, Principal>)[PRINCIPAL] = principal;
 };
 
 export const principalOf = (request: FastifyRequest): Principal | undefined =>
-  (request as unknown as Record<symbol, Principal | undefined>)[PRINCIPAL];
+  (request as unknown as Record<string, Principal | null | undefined>)[PRINCIPAL] ?? undefined;
 
 /** The authenticated caller; guards guarantee it is present. */
 export const CurrentPrincipal = createParamDecorator(

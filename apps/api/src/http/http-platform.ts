@@ -5,6 +5,20 @@ import { sendProblem } from './problem-details.filter';
 import { problem } from './problem';
 import { requestIdOf } from './request-id.middleware';
 
+const REQUEST_PROPERTIES = [
+  'principal',
+  'organizationAccess',
+  'user',
+  'authInfo',
+  'login',
+  'logIn',
+  'logout',
+  'logOut',
+  'isAuthenticated',
+  'isUnauthenticated',
+  '_sessionManager',
+] as const;
+
 /** `/me` and everything under it: personal answers, never cached by a browser or a proxy. */
 const PERSONAL = /^\/me(?:[/?]|$)/;
 
@@ -26,6 +40,11 @@ export function configureHttpPlatform(
     { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
     fastify.getDefaultJsonParser('ignore', 'ignore'),
   );
+
+  // Every property anything sets on a request, declared up front so each request keeps one
+  // shape (V8 hidden class): ours, Nest's `user`, and what passport adds on every
+  // authenticate() call. Added per request instead, they make Fastify's hot paths polymorphic.
+  for (const name of REQUEST_PROPERTIES) fastify.decorateRequest(name, null);
 
   const routes = new RouteTable();
   fastify.addHook('onRoute', (route) => routes.add(route.url, route.method));

@@ -13,6 +13,8 @@ const MAX_DEPTH = 16;
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
+      // No body at all: every required field is reported missing, one by one.
+      if (value === undefined) value = {};
       if (
         metadata.metatype &&
         (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -32,7 +34,8 @@ class StrictValidationPipe extends ValidationPipe {
         );
       }
     }
-    return super.transform(withoutNulls(value), metadata);
+    if (metadata.type === 'body' || metadata.type === 'query') value = withoutNulls(value);
+    return super.transform(value, metadata);
   }
 }
 

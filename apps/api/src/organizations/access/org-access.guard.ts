@@ -20,7 +20,8 @@ export interface OrgRequirement {
 }
 
 export const ORG_REQUIREMENT = Symbol('orgRequirement');
-const ACCESS = Symbol('organizationAccess');
+/** A request property the platform declares up front (see http/http-platform.ts). */
+const ACCESS = 'organizationAccess';
 
 /**
  * The one authorization mechanism of every organization endpoint, for people and API keys
@@ -53,13 +54,15 @@ export class OrgAccessGuard implements CanActivate {
         `This needs the ${requirement.permission} permission in this organization.`,
       );
     }
-    (request as unknown as Record<symbol, OrganizationAccess>)[ACCESS] = access;
+    (request as unknown as Record<string, OrganizationAccess>)[ACCESS] = access;
     return true;
   }
 }
 
 export const accessOf = (request: FastifyRequest): OrganizationAccess => {
-  const access = (request as unknown as Record<symbol, OrganizationAccess | undefined>)[ACCESS];
+  const access = (request as unknown as Record<string, OrganizationAccess | null | undefined>)[
+    ACCESS
+  ];
   if (!access) throw new Error('organization access read on a route without OrgAccessGuard');
   return access;
 };
