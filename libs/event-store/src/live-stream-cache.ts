@@ -59,6 +59,16 @@ export class LiveStreamCache {
     return this.status === 'live';
   }
 
+  /**
+   * The cached state without waiting, or undefined (not cached, or the subscription is not
+   * live): lets a hot path skip a promise per stream when everything is in memory.
+   */
+  peek<State>(stream: string): LoadedAggregate<State> | undefined {
+    return this.isLive
+      ? (this.states.get(stream) as LoadedAggregate<State> | undefined)
+      : undefined;
+  }
+
   async load<State, Event extends DomainEvent>(
     stream: string,
     decider: Folder<State, Event>,
