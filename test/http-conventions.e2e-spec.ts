@@ -154,8 +154,8 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expectProblem(answer, 405, 'METHOD_NOT_ALLOWED');
       expect(answer.headers.get('allow')).toBe('DELETE, GET, HEAD, PATCH');
       expectProblem(await http.get('/no-such-path'), 404, 'NOT_FOUND');
-    const longId = await http.get(`/orgs/${'x'.repeat(500)}`, user.token);
-    expectProblem(longId, 404, 'NOT_FOUND');
+      const longId = await http.get(`/orgs/${'x'.repeat(500)}`, user.token);
+      expectProblem(longId, 404, 'NOT_FOUND');
     });
 
     it('answers 413 to a body over the limit', async () => {
