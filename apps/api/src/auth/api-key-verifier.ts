@@ -10,6 +10,7 @@ import {
   parseApiKey,
   permissionsOf,
   type AccountState,
+  type ActiveApiKey,
   type ApiKeyState,
   type OrganizationState,
   type Permission,
@@ -51,26 +52,52 @@ export class ApiKeyVerifier {
   async verify(key: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
+    const { state } = await this.cache.load(apiKeyStream(parsed.keyId), apiKeyDecider);
     const now = new Date();
-    const keyStream = apiKeyStream(parsed.keyId);
-    // Everything in memory (the common case): no promise per stream.
-    const { state } =
-      this.cache.peek<ApiKeyState>(keyStream) ?? (await this.cache.load(keyStream, apiKeyDecider));
-    if (!isApiKeyUsable(state, now.toISOString())) return null;
-    if (!this.hasher.matches(API_KEY_PURPOSE, parsed.secret, state.secretHash)) return null;
-    const accountKey = accountStream(state.ownerId);
-    const organizationKey = organizationStream(state.organizationId);
-    const cachedAccount = this.cache.peek<AccountState>(accountKey);
-    const cachedOrganization = this.cache.peek<OrganizationState>(organizationKey);
-    const [account, organization] =
-      cachedAccount && cachedOrganization
-        ? [cachedAccount, cachedOrganization]
-        : await Promise.all([
-            this.cache.load(accountKey, accountDecider),
-            this.cache.load(organizationKey, organizationDecider),
-          ]);
-    const permissions = memoizedPermissions(organization.state, state.ownerId);
-    if (account.state.status !== 'active' || !permissions) return null;
+    // The secret first: a wrong one costs no further read.
+    if (!this.secretMatches(parsed.secret, state, now)) return null;
+    const [account, organization] = await Promise.all([
+      this.cache.load(accountStream(state.ownerId), accountDecider),
+      this.cache.load(organizationStream(state.organizationId), organizationDecider),
+    ]);
+    return this.principal(state, account.state, organization.state, now);
+  }
+
+  /**
+   * The same decision from memory alone, without a promise: `undefined` when any of the
+   * three streams is not in the live cache (the caller then takes the full path).
+   */
+  verifyCached(key: string): ApiKeyPrincipal | null | undefined {
+    const parsed = parseApiKey(key);
+    if (!parsed) return null;
+    const apiKey = this.cache.peek<ApiKeyState>(apiKeyStream(parsed.keyId));
+    if (!apiKey) return undefined;
+    const { state } = apiKey;
+    const now = new Date();
+    if (!this.secretMatches(parsed.secret, state, now)) return null;
+    const account = this.cache.peek<AccountState>(accountStream(state.ownerId));
+    const organization = this.cache.peek<OrganizationState>(
+      organizationStream(state.organizationId),
+    );
+    if (!account || !organization) return undefined;
+    return this.principal(state, account.state, organization.state, now);
+  }
+
+  private secretMatches(secret: string, state: ApiKeyState, now: Date): state is ActiveApiKey {
+    return (
+      isApiKeyUsable(state, now.toISOString()) &&
+      this.hasher.matches(API_KEY_PURPOSE, secret, state.secretHash)
+    );
+  }
+
+  private principal(
+    state: ActiveApiKey,
+    account: AccountState,
+    organization: OrganizationState,
+    now: Date,
+  ): ApiKeyPrincipal | null {
+    const permissions = memoizedPermissions(organization, state.ownerId);
+    if (account.status !== 'active' || !permissions) return null;
     this.usage.record(state.keyId, now);
     const { keyId, ownerId: userId, organizationId } = state;
     return { kind: 'api_key', keyId, userId, organizationId, permissions };
