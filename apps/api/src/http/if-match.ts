@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { InvalidInput } from './problem';
 
 /** `ETag` carries the stream revision as a weak validator: `W/"3"`. */
@@ -25,5 +25,5 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 }
 
 export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  parseIfMatch(context.switchToHttp().getRequest<Request>().header('if-match')),
+  parseIfMatch(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );
