@@ -136,7 +136,9 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
           body: { gracePeriodHours: 1 },
           headers: { 'x-api-key': created.key },
         });
-        expect(byKey.status).toBe(403);
+        // an API key is not a credential people-only routes accept: 401 with the challenge
+        expect(byKey.status).toBe(401);
+        expect(byKey.headers.get('www-authenticate')).toContain('Bearer');
         const unknown = await http.post(
           `/orgs/${orgId}/api-keys/ZZZZZZZZZZZZZZZZ/roll`,
           { gracePeriodHours: 1 },

@@ -1,6 +1,7 @@
 import { registerAndLogin, type HttpClient } from './support/http-client';
 import type { ReadStoreKind } from './support/test-service';
 import { startTwoInstances, type TwoInstances } from './support/two-instances';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const WRONG = 'Wr0ng!Guess-';
 
@@ -10,7 +11,7 @@ const WRONG = 'Wr0ng!Guess-';
  * email; both limits hold for all api instances together, not per instance. Two api
  * processes share one DATA_DIR (and one read store), and the guesses alternate between them.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'attempt limits shared by every instance (read store: %s)',
   (readStore) => {
     let service: TwoInstances;

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpClient, registerAndLogin } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 /**
  * API.md: DATA_DIR is "created with mode 700, its files 600": it holds the secrets, and the
  * read models hold emails and names. SQLite's -wal and -shm files included.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'DATA_DIR permissions (read store: %s)',
   (readStore) => {
     const parent = mkdtempSync(join(tmpdir(), 'perms-'));

@@ -13,6 +13,7 @@ import { sqliteRowsContainingAll } from './support/data-dir-scan';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { mongoUrl } from './support/mongo-test-database';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 /**
  * API.md: after DELETE /me, "nothing left links the email to the former account". The
@@ -21,7 +22,7 @@ import { startTestService, type ReadStoreKind, type TestService } from './suppor
  * what it can and follows every id; from the user id it reads the account's history. Before
  * the deletion this finds the link (so the adversary is able); afterwards it must not.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'erasure leaves nothing linking the email to the account (read store: %s)',
   (readStore) => {
     let service: TestService;

@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const PROBLEM = 'application/problem+json';
 
 /** A newcomer's mistakes, each answered as API.md "Conventions" promises. */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'HTTP conventions (%s read store)',
   (readStore) => {
     let service: TestService;

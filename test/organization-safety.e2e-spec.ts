@@ -3,6 +3,7 @@ import { SqliteEventStore } from '@app/event-store/sqlite-event-store';
 import { httpClient, registerAndLogin, type HttpClient } from './support/http-client';
 import { joinByInvitation } from './support/membership';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 type Person = Awaited<ReturnType<typeof registerAndLogin>>;
 
@@ -11,7 +12,7 @@ type Person = Awaited<ReturnType<typeof registerAndLogin>>;
  * each read-store adapter; the resurrection is tried with the projector and its reactor
  * stopped (so nothing but the organization's own stream can refuse the old key) and running.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'organization safety over HTTP (%s read store)',
   (readStore) => {
     let service: TestService;

@@ -1,6 +1,7 @@
 import { registerAndLogin, type HttpClient } from './support/http-client';
 import type { ReadStoreKind } from './support/test-service';
 import { startTwoInstances, waitUntilOk, type TwoInstances } from './support/two-instances';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const KEY_DELETIONS = 500;
 const LOGOUTS = 200;
@@ -13,7 +14,7 @@ const WORKERS = 4;
  * the projector share one DATA_DIR; each credential is first used on B (so B caches it), then
  * ended on A, then used on B again, at once. Not one of those last requests may be accepted.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'revocation without a window across instances (read store: %s)',
   (readStore) => {
     let service: TwoInstances;

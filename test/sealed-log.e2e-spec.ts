@@ -12,6 +12,7 @@ import { verifyIntegrity } from '../apps/audit/src/verify-integrity';
 import { printSealHead } from '../apps/audit/src/seal-head';
 import { httpClient, registerAndLogin } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 const AUDIT_MAIN = resolve(__dirname, '../dist/apps/audit/src/main.js');
 
@@ -23,7 +24,7 @@ type Tamper = (db: Database.Database) => void;
  * too. The service runs with a seal every 25 events; the log is then copied and each copy
  * tampered with one single change, as someone with write access to the file could.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'the sealed log (read store: %s)',
   (readStore) => {
     let service: TestService;

@@ -12,7 +12,10 @@ const MAX_DEPTH = 16;
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') {
+    // Only a whole body or query string is an object; `@Query('owner')` is one value, absent
+    // when undefined (turning it into {} would refuse every request that leaves it out).
+    const whole = (metadata.type === 'body' || metadata.type === 'query') && !metadata.data;
+    if (whole) {
       // No body at all: every required field is reported missing, one by one.
       if (value === undefined) value = {};
       if (
@@ -34,7 +37,7 @@ class StrictValidationPipe extends ValidationPipe {
         );
       }
     }
-    if (metadata.type === 'body' || metadata.type === 'query') value = withoutNulls(value);
+    if (whole) value = withoutNulls(value);
     return super.transform(value, metadata);
   }
 }

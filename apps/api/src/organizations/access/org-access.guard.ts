@@ -15,7 +15,7 @@ import { OrganizationAccessResolver, type OrganizationAccess } from './organizat
 
 export interface OrgRequirement {
   readonly permission: Permission;
-  /** People only: API keys get 403 here (they cannot mint or delete keys). */
+  /** People only: API keys get 401 here, as on every people-only route (they mint no keys). */
   readonly usersOnly: boolean;
   /**
    * Judged on role ∪ grants, whatever features are disabled: what a member may still do with
