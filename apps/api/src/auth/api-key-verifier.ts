@@ -17,6 +17,7 @@ import {
 } from '@app/domain';
 import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
+import { observeKeyVerification } from '@app/platform/metrics/metrics';
 import { API_KEY_PURPOSE } from '@app/platform/credentials/session-token';
 import { ApiKeyUsage } from '../api-keys/api-key-usage';
 import type { Principal } from './principal';
@@ -36,6 +37,12 @@ function memoizedKeyAccess(organization: OrganizationState, key: ActiveApiKey): 
 }
 
 export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
+
+/** Counts one decision, whichever path (memory or the full one) made it. */
+function observed(key: string, principal: ApiKeyPrincipal | null): ApiKeyPrincipal | null {
+  observeKeyVerification(principal ? 'valid' : parseApiKey(key) ? 'rejected' : 'malformed');
+  return principal;
+}
 
 /** A genuine key of an organization that has switched API keys off: 403, not 401. */
 export class ApiKeysDisabled extends DomainError {
@@ -65,6 +72,10 @@ export class ApiKeyVerifier {
   ) {}
 
   async verify(key: string): Promise<ApiKeyPrincipal | null> {
+    return observed(key, await this.decide(key));
+  }
+
+  private async decide(key: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
     const { state } = await this.cache.load(apiKeyStream(parsed.keyId), apiKeyDecider);
@@ -83,6 +94,11 @@ export class ApiKeyVerifier {
    * three streams is not in the live cache (the caller then takes the full path).
    */
   verifyCached(key: string): ApiKeyPrincipal | null | undefined {
+    const decided = this.decideCached(key);
+    return decided === undefined ? undefined : observed(key, decided);
+  }
+
+  private decideCached(key: string): ApiKeyPrincipal | null | undefined {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
     const apiKey = this.cache.peek<ApiKeyState>(apiKeyStream(parsed.keyId));

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
-import { parseApiKey } from '@app/domain';
-import { observeKeyVerification } from '@app/platform/metrics/metrics';
 import { ApiKeyVerifier, type ApiKeyPrincipal } from './api-key-verifier';
 
 export const API_KEY_STRATEGY = 'api-key';
@@ -16,8 +14,7 @@ export class ApiKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, API_K
   }
 
   async validate(apiKey: string): Promise<ApiKeyPrincipal | false> {
-    const principal = await this.verifier.verify(apiKey);
-    observeKeyVerification(principal ? 'valid' : parseApiKey(apiKey) ? 'rejected' : 'malformed');
-    return principal ?? false;
+    // The verifier counts the outcome (api_key_verifications_total), on this path and the cached one.
+    return (await this.verifier.verify(apiKey)) ?? false;
   }
 }
