@@ -32,14 +32,15 @@ describe('POST /auth/register', () => {
     });
   });
 
+  // each message says what is wrong with the value (issue 10), not the rule's label
   it('given a weak password, answers 400 with one entry per failed rule', async () => {
     const answer = await http.post('/auth/register', newUser({ password: 'abc' }));
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([
-      { field: 'password', message: 'At least 8 characters', rule: 'min_length' },
-      { field: 'password', message: 'A capital letter', rule: 'uppercase' },
-      { field: 'password', message: 'A number', rule: 'number' },
-      { field: 'password', message: 'A special character', rule: 'special' },
+      { field: 'password', message: 'password must be at least 8 characters', rule: 'min_length' },
+      { field: 'password', message: 'password must contain a capital letter', rule: 'uppercase' },
+      { field: 'password', message: 'password must contain a number', rule: 'number' },
+      { field: 'password', message: 'password must contain a special character', rule: 'special' },
     ]);
   });
 
