@@ -210,6 +210,10 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
           owner.token,
         );
         expect(answer.status).toBe(404);
+        // the contract's 404, not the 405 of a known path, pointing migrating clients onwards
+        expect(answer.body.code).toBe('NOT_FOUND');
+        expect(answer.body.detail).toContain('POST /orgs/:orgId/invitations');
+        expect(answer.headers.get('allow')).toBeNull();
         expect((await http.get('/orgs', someone.token)).body.items).toEqual([]);
       });
 

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ConsistencyModule } from '../consistency/consistency.module';
 import { OrgAccessGuard } from './access/org-access.guard';
 import { OrganizationAccessResolver } from './access/organization-access';
+import { AddMemberGoneController } from './add-member-gone/add-member-gone.controller';
 import { ChangeFeaturesController } from './change-features/change-features.controller';
 import { ChangeFeaturesHandler } from './change-features/change-features.handler';
 import { ChangeMemberRoleController } from './change-member-role/change-member-role.controller';
@@ -38,6 +39,7 @@ import { WithdrawInvitationHandler } from './withdraw-invitation/withdraw-invita
     WithdrawInvitationController,
     ChangeMemberRoleController,
     RemoveMemberController,
+    AddMemberGoneController,
     GrantPermissionsController,
     ChangeFeaturesController,
   ],
