@@ -119,7 +119,6 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
     });
 
     it('answers head and verify --head on the command line', () => {
-      if (readStore === 'mongo') return; // the CLI reads the same SQLite log either way
       const env = { ...process.env, DATA_DIR: service.dataDir, ...storeEnv(service) };
       const printed = spawnSync(process.execPath, [AUDIT_MAIN, 'head'], { env, encoding: 'utf8' });
       expect(printed.status).toBe(0);
@@ -334,6 +333,11 @@ async function headOf(file: string): Promise<string> {
   }
 }
 
+/**
+ * The environment of the service's own processes, for the audit CLI: with a MongoDB read store
+ * the CLI opens it too, and the distributed profile refuses to start without the service's
+ * PEPPER and MASTER_KEY (those of readStoreEnv, which startTestService passed to the service).
+ */
 function storeEnv(service: TestService): Record<string, string> {
   const { config } = service;
   return config.readStore === 'mongo'
@@ -341,6 +345,8 @@ function storeEnv(service: TestService): Record<string, string> {
         READ_STORE: 'mongo',
         MONGO_URL: String(config.mongoUrl),
         MONGO_DATABASE: config.mongoDatabase,
+        PEPPER: String(config.pepper),
+        MASTER_KEY: String(config.masterKey),
       }
     : {};
 }
