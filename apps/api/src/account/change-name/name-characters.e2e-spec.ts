@@ -54,9 +54,7 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
         });
         expect(answer.status).toBe(400);
         expect(answer.headers.get('content-type')).toContain('application/problem+json');
-        expect(answer.body.errors).toEqual([
-          expect.objectContaining({ field: 'firstName', rule }),
-        ]);
+        expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'firstName', rule })]);
         expect(answer.body.errors[0].message).toMatch(/^firstName must/);
         const profile = await http.get('/me', user.token);
         expect(profile.body.firstName).toBe('Ada');
