@@ -114,7 +114,7 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       expect(await etagOf(user.token)).toBe('W/"8"');
     });
 
-    it('given theme changes on another api instance racing a guarded rename, answers 200', async () => {
+    it('given theme changes on another api instance racing a guarded rename, answers 200 whichever lands first', async () => {
       const second = await startSecondApi(service);
       try {
         const elsewhere = httpClient(second.baseUrl);
