@@ -4,7 +4,9 @@
  * test/support/read-store-under-test.ts. `--selectProjects e2e-mongo` runs the second alone.
  */
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.ts$': ['@swc/jest'], '/content-disposition/.+\\.js$': ['@swc/jest'] },
+  // @fastify/static (Swagger UI's assets on Fastify) requires an ESM-only content-disposition.
+  transformIgnorePatterns: ['^(?!.*/content-disposition/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/(domain|event-store|read-store|platform)$': '<rootDir>/libs/$1/src',

@@ -8,6 +8,7 @@ import { credentialFreshnessCheck } from './credential-freshness-check.bench';
 import { crossInstanceRevocation } from './cross-instance-revocation.bench';
 import { eventStoreAppend } from './event-store-append.bench';
 import { httpNameChanges } from './http-name-changes.bench';
+import { httpSurface } from './http-surface.bench';
 import { machineInfo } from './machine';
 import { projectorReplay } from './projector-replay.bench';
 import { formatMachine, formatTable, writeResults } from './report';
@@ -16,6 +17,7 @@ import { elapsedMs, round } from './support/stats';
 
 /** Every benchmark, in the order they run. Add new ones here. */
 const BENCHMARKS: readonly Benchmark[] = [
+  httpSurface,
   httpNameChanges,
   eventStoreAppend,
   projectorReplay,

@@ -135,6 +135,7 @@ describe('API keys and integration authentication over HTTP', () => {
   });
 
   it('cannot mint or delete keys, nor call /me or /auth', async () => {
+    // a key is not a credential these routes accept: 401 naming the one they do
     const { key, id } = await createKey(dev);
     expect(
       (
@@ -143,13 +144,15 @@ describe('API keys and integration authentication over HTTP', () => {
           headers: withKey(key),
         })
       ).status,
-    ).toBe(403);
+    ).toBe(401);
     expect(
       (await http.call('DELETE', `/orgs/${orgId}/api-keys/${id}`, { headers: withKey(key) }))
         .status,
-    ).toBe(403);
-    expect((await http.get('/me', undefined, withKey(key))).status).toBe(403);
-    expect((await http.call('POST', '/auth/logout', { headers: withKey(key) })).status).toBe(403);
+    ).toBe(401);
+    const me = await http.get('/me', undefined, withKey(key));
+    expect(me.status).toBe(401);
+    expect(me.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await http.call('POST', '/auth/logout', { headers: withKey(key) })).status).toBe(401);
     expect(
       (
         await http.call('POST', '/auth/login', {

@@ -376,14 +376,14 @@ describe('audit command line', () => {
       const client = await MongoClient.connect(storeEnv.MONGO_URL as string);
       const db = client.db(storeEnv.MONGO_DATABASE);
       await db
-        .collection<{ _id: string }>('profiles_v1')
+        .collection<{ _id: string }>('profiles_v2')
         .updateOne({ _id: owner.userId }, { $set: { lastName: 'Mallory' } });
       await db.collection<{ _id: string }>('api_keys_v1').deleteOne({ _id: tamperKeyId });
       await client.close();
     } else {
       const db = new Database(join(dataDir, 'read-models.sqlite'));
       db.prepare(
-        "UPDATE doc_profiles_v1 SET doc = json_set(doc, '$.lastName', 'Mallory') WHERE id = ?",
+        "UPDATE doc_profiles_v2 SET doc = json_set(doc, '$.lastName', 'Mallory') WHERE id = ?",
       ).run(owner.userId);
       db.prepare('DELETE FROM doc_api_keys_v1 WHERE id = ?').run(tamperKeyId);
       db.close();
@@ -391,7 +391,7 @@ describe('audit command line', () => {
 
     const run = await audit(['replay', '--verify']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`DIFF profiles_v1 ${owner.userId}: different (fields: lastName)`);
+    expect(run.stdout).toContain(`DIFF profiles_v2 ${owner.userId}: different (fields: lastName)`);
     expect(run.stdout).toContain(`DIFF api_keys_v1 ${tamperKeyId}: missing in live`);
     expect(run.stdout).toContain('FAILED: 2 documents differ');
     for (const value of ['Mallory', LAST_NAME, owner.email, TAMPER_MARKER])

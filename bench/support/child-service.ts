@@ -8,6 +8,9 @@ import { KeepAliveClient } from './http-client';
 const DIST = join(__dirname, '..', '..');
 export const API_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
 export const PROJECTOR_MAIN = join(DIST, 'apps', 'projector', 'src', 'main.js');
+/** `npm start`: one api instance and the projector in one process. */
+export const START_ALL_MAIN = join(DIST, 'apps', 'api', 'src', 'start-all.js');
+export const BARE_FASTIFY_MAIN = join(DIST, 'bench', 'support', 'bare-fastify.js');
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;

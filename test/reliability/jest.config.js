@@ -11,6 +11,7 @@ const [shared] = root.projects;
 module.exports = {
   rootDir: resolve(__dirname, '../..'),
   transform: shared.transform,
+  transformIgnorePatterns: shared.transformIgnorePatterns,
   moduleFileExtensions: shared.moduleFileExtensions,
   moduleNameMapper: shared.moduleNameMapper,
   testEnvironment: shared.testEnvironment,

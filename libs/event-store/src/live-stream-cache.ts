@@ -90,6 +90,16 @@ export class LiveStreamCache {
     return this.status === 'live';
   }
 
+  /**
+   * The cached state without waiting, or undefined (not cached, the subscription is not live,
+   * or the shared store changed since the last catch-up): lets a hot path skip a promise per
+   * stream when everything is in memory, and never outruns a revocation that `load` would see.
+   */
+  peek<State>(stream: string): LoadedAggregate<State> | undefined {
+    if (!this.isLive || this.storeChangedSinceCatchUp()) return undefined;
+    return this.states.get(stream) as LoadedAggregate<State> | undefined;
+  }
+
   async load<State, Event extends DomainEvent>(
     stream: string,
     decider: Folder<State, Event>,
@@ -121,10 +131,15 @@ export class LiveStreamCache {
     for (const listener of this.eventListeners) listener(event);
   }
 
+  private storeChangedSinceCatchUp(): boolean {
+    const changeToken = this.store.changeToken;
+    return changeToken !== undefined && changeToken() !== this.caughtUpToken;
+  }
+
   /** One read of the change token; only when it moved, one catch-up at a time, in order. */
   private async catchUpIfStoreChanged(): Promise<void> {
     const changeToken = this.store.changeToken;
-    if (!changeToken || changeToken() === this.caughtUpToken) return;
+    if (!changeToken || !this.storeChangedSinceCatchUp()) return;
     const next = this.catchingUp.catch(() => undefined).then(() => this.catchUp(changeToken));
     this.catchingUp = next;
     await next;

@@ -1,7 +1,8 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '@app/domain';
 import { API_KEY_STRATEGY } from './api-key.strategy';
+import { unauthenticatedKey } from './unauthenticated';
 
 /**
  * Runs the passport strategy; a missing, malformed, unknown, deleted or expired key is a 401.
@@ -11,7 +12,7 @@ import { API_KEY_STRATEGY } from './api-key.strategy';
 export class ApiKeyAuthGuard extends AuthGuard(API_KEY_STRATEGY) {
   override handleRequest<T>(error: unknown, principal: T | false): T {
     if (error instanceof DomainError) throw error;
-    if (error || !principal) throw new UnauthorizedException();
+    if (error || !principal) throw unauthenticatedKey();
     return principal;
   }
 }

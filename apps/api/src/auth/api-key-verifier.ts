@@ -10,12 +10,30 @@ import {
   organizationDecider,
   organizationStream,
   parseApiKey,
+  type AccountState,
+  type ActiveApiKey,
+  type ApiKeyState,
+  type OrganizationState,
 } from '@app/domain';
 import { LiveStreamCache } from '@app/event-store/live-stream-cache';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { API_KEY_PURPOSE } from '@app/platform/credentials/session-token';
 import { ApiKeyUsage } from '../api-keys/api-key-usage';
 import type { Principal } from './principal';
+
+/**
+ * Folded states are immutable and replaced on every change, so the organization's judgement of
+ * a key can be kept per pair of state objects: computed once per revision of either.
+ */
+type KeyAccess = ReturnType<typeof keyAccessOf>;
+const accessByState = new WeakMap<OrganizationState, WeakMap<ActiveApiKey, KeyAccess>>();
+function memoizedKeyAccess(organization: OrganizationState, key: ActiveApiKey): KeyAccess {
+  let byKey = accessByState.get(organization);
+  if (!byKey) accessByState.set(organization, (byKey = new WeakMap()));
+  let access = byKey.get(key);
+  if (access === undefined) byKey.set(key, (access = keyAccessOf(organization, key)));
+  return access;
+}
 
 export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
 
@@ -49,16 +67,52 @@ export class ApiKeyVerifier {
   async verify(key: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const now = new Date();
     const { state } = await this.cache.load(apiKeyStream(parsed.keyId), apiKeyDecider);
-    if (!isApiKeyUsable(state, now.toISOString())) return null;
-    if (!this.hasher.matches(API_KEY_PURPOSE, parsed.secret, state.secretHash)) return null;
+    const now = new Date();
+    // The secret first: a wrong one costs no further read.
+    if (!this.secretMatches(parsed.secret, state, now)) return null;
     const [account, organization] = await Promise.all([
       this.cache.load(accountStream(state.ownerId), accountDecider),
       this.cache.load(organizationStream(state.organizationId), organizationDecider),
     ]);
-    if (account.state.status !== 'active') return null;
-    const access = keyAccessOf(organization.state, state);
+    return this.principal(state, account.state, organization.state, now);
+  }
+
+  /**
+   * The same decision from memory alone, without a promise: `undefined` when any of the
+   * three streams is not in the live cache (the caller then takes the full path).
+   */
+  verifyCached(key: string): ApiKeyPrincipal | null | undefined {
+    const parsed = parseApiKey(key);
+    if (!parsed) return null;
+    const apiKey = this.cache.peek<ApiKeyState>(apiKeyStream(parsed.keyId));
+    if (!apiKey) return undefined;
+    const { state } = apiKey;
+    const now = new Date();
+    if (!this.secretMatches(parsed.secret, state, now)) return null;
+    const account = this.cache.peek<AccountState>(accountStream(state.ownerId));
+    const organization = this.cache.peek<OrganizationState>(
+      organizationStream(state.organizationId),
+    );
+    if (!account || !organization) return undefined;
+    return this.principal(state, account.state, organization.state, now);
+  }
+
+  private secretMatches(secret: string, state: ApiKeyState, now: Date): state is ActiveApiKey {
+    return (
+      isApiKeyUsable(state, now.toISOString()) &&
+      this.hasher.matches(API_KEY_PURPOSE, secret, state.secretHash)
+    );
+  }
+
+  private principal(
+    state: ActiveApiKey,
+    account: AccountState,
+    organization: OrganizationState,
+    now: Date,
+  ): ApiKeyPrincipal | null {
+    if (account.status !== 'active') return null;
+    const access = memoizedKeyAccess(organization, state);
     if (access.kind === 'refused') return null;
     if (access.kind === 'api_keys_disabled') throw new ApiKeysDisabled();
     this.usage.record(state.keyId, now);

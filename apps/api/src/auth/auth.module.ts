@@ -5,6 +5,7 @@ import { ApiKeyUsage } from '../api-keys/api-key-usage';
 import { ConsistencyModule } from '../consistency/consistency.module';
 import { AccountDirectory } from './account-directory';
 import { ApiKeyAuthGuard } from './api-key-auth.guard';
+import { ApiKeyOnlyGuard } from './api-key-only.guard';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { AttemptThrottle } from './attempt-throttle';
@@ -56,6 +57,7 @@ import { UserSessionGuard } from './user-session.guard';
     ApiKeyVerifier,
     ApiKeyStrategy,
     ApiKeyAuthGuard,
+    ApiKeyOnlyGuard,
     ApiKeyUsage,
     CredentialCacheLifecycle,
     RefuseApiKeysGuard,
@@ -81,6 +83,7 @@ import { UserSessionGuard } from './user-session.guard';
     ApiKeyVerifier,
     ApiKeyStrategy,
     ApiKeyAuthGuard,
+    ApiKeyOnlyGuard,
     ApiKeyUsage,
     CredentialCacheLifecycle,
     RefuseApiKeysGuard,

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import type { Actor, EventMetadata } from '@app/event-store/event-store.port';
 import { requestIdOf } from '../http/request-id.middleware';
@@ -18,19 +18,20 @@ export type Principal =
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
-const PRINCIPAL = Symbol('principal');
+/** A request property the platform declares up front (see http/http-platform.ts). */
+const PRINCIPAL = 'principal';
 
-export const attachPrincipal = (request: Request, principal: Principal): void => {
-  (request as unknown as Record<symbol, Principal>)[PRINCIPAL] = principal;
+export const attachPrincipal = (request: FastifyRequest, principal: Principal): void => {
+  (request as unknown as Record<string, Principal>)[PRINCIPAL] = principal;
 };
 
-export const principalOf = (request: Request): Principal | undefined =>
-  (request as unknown as Record<symbol, Principal | undefined>)[PRINCIPAL];
+export const principalOf = (request: FastifyRequest): Principal | undefined =>
+  (request as unknown as Record<string, Principal | null | undefined>)[PRINCIPAL] ?? undefined;
 
 /** The authenticated caller; guards guarantee it is present. */
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext) => {
-    const principal = principalOf(context.switchToHttp().getRequest<Request>());
+    const principal = principalOf(context.switchToHttp().getRequest<FastifyRequest>());
     if (!principal) throw new Error('CurrentPrincipal used on a route without an auth guard');
     return principal;
   },
@@ -44,12 +45,12 @@ export function actorOf(principal: Principal | undefined): Actor {
 }
 
 /** Event metadata for a command caused by this request. */
-export function metadataFor(request: Request, principal?: Principal): EventMetadata {
+export function metadataFor(request: FastifyRequest, principal?: Principal): EventMetadata {
   const requestId = requestIdOf(request);
   return { correlationId: requestId, causationId: requestId, actor: actorOf(principal) };
 }
 
 export const RequestMetadata = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const request = context.switchToHttp().getRequest<Request>();
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
   return metadataFor(request, principalOf(request));
 });

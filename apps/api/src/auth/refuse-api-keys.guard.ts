@@ -4,13 +4,13 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** `/auth/*` is for people: a request carrying an API key is refused outright. */
 @Injectable()
 export class RefuseApiKeysGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    if (context.switchToHttp().getRequest<Request>().header('x-api-key') !== undefined) {
+    if (context.switchToHttp().getRequest<FastifyRequest>().headers['x-api-key'] !== undefined) {
       throw new ForbiddenException('API keys cannot call /auth endpoints.');
     }
     return true;

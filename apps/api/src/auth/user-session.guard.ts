@@ -1,17 +1,13 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
-import type { Request } from 'express';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { attachPrincipal } from './principal';
 import { RequestAuthenticator } from './request-authenticator';
+import { PEOPLE_ONLY, unauthenticated } from './unauthenticated';
 
 /**
- * Routes for people only: a valid `Authorization: Bearer <accessToken>`, else 401. A valid
- * API key is a known caller that is not allowed here, so it gets 403.
+ * Routes for people only: a valid `Authorization: Bearer <accessToken>`, else 401. An API key
+ * is not a credential these routes accept, so it gets the same 401 (with `WWW-Authenticate`
+ * naming the scheme that is).
  */
 @Injectable()
 export class UserSessionGuard implements CanActivate {
@@ -19,10 +15,9 @@ export class UserSessionGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const principal = await this.authenticator.authenticate(context);
-    if (!principal) throw new UnauthorizedException();
-    if (principal.kind !== 'user')
-      throw new ForbiddenException('API keys cannot call this endpoint.');
-    attachPrincipal(context.switchToHttp().getRequest<Request>(), principal);
+    if (!principal) throw unauthenticated();
+    if (principal.kind !== 'user') throw unauthenticated(PEOPLE_ONLY);
+    attachPrincipal(context.switchToHttp().getRequest<FastifyRequest>(), principal);
     return true;
   }
 }

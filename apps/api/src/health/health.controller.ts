@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '@app/event-store/event-store.port';
 import { READ_STORE, type ReadStore } from '@app/read-store/read-store.port';
 import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
+import { Answers, Operation } from '../http/openapi';
+import { HealthDto } from './health.responses';
 
 /** Counting stops here: a lag above it reads as "at least". */
 const LAG_COUNT_LIMIT = 10_000;
@@ -17,11 +19,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({
-    description: 'Both stores reachable; `projector.lag` is the events not yet projected.',
+  @Operation({
+    id: 'getHealth',
+    summary: 'Health of the stores and projector lag',
+    access: 'public',
   })
-  @ApiServiceUnavailableResponse({ description: 'A store is unreachable.' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  @Answers(200, HealthDto, 'Both stores reachable; projector.lag is the events not yet projected.')
+  async health(@Res({ passthrough: true }) response: FastifyReply) {
     const [head, checkpoint] = await Promise.allSettled([
       this.eventStore.headPosition(),
       this.readStore.getCheckpoint(PROJECTOR_CHECKPOINT),

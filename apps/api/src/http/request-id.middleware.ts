@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 
-const REQUEST_ID = Symbol('requestId');
 const ACCEPTABLE = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Each request gets an id (the caller's X-Request-Id when sane): the correlation id of its events. */
-export function assignRequestId(request: Request, response: Response, next: NextFunction): void {
-  const offered = request.header('x-request-id');
-  const id = offered && ACCEPTABLE.test(offered) ? offered : randomUUID();
-  (request as unknown as Record<symbol, string>)[REQUEST_ID] = id;
-  response.setHeader('X-Request-Id', id);
-  next();
+/**
+ * Fastify's `genReqId`: each request gets an id (the caller's X-Request-Id when sane), the
+ * correlation id of the events it causes. The platform hooks echo it as `X-Request-Id`.
+ */
+export function requestIdFor(raw: IncomingMessage): string {
+  const offered = raw.headers['x-request-id'];
+  return typeof offered === 'string' && ACCEPTABLE.test(offered) ? offered : randomUUID();
 }
 
-export const requestIdOf = (request: Request): string =>
-  (request as unknown as Record<symbol, string | undefined>)[REQUEST_ID] ?? 'unknown';
+export const requestIdOf = (request: { id?: unknown }): string =>
+  typeof request.id === 'string' ? request.id : 'unknown';

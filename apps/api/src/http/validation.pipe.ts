@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { InvalidInput, type ProblemFieldError } from './problem';
+import { InvalidInput, type FieldRule, type ProblemFieldError } from './problem';
 
 /** Keys that class-transformer drops without a word; we refuse them like any unknown field. */
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
@@ -13,6 +13,16 @@ const MAX_DEPTH = 16;
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
+      // No body at all: every required field is reported missing, one by one.
+      if (value === undefined) value = {};
+      if (
+        metadata.metatype &&
+        (value === null || typeof value !== 'object' || Array.isArray(value))
+      ) {
+        throw new InvalidInput([
+          { field: '', message: 'The body must be a JSON object', rule: 'wrong_type' },
+        ]);
+      }
       const found = prototypeKeysIn(value);
       if (found.length > 0) {
         throw new InvalidInput(
@@ -24,8 +34,15 @@ class StrictValidationPipe extends ValidationPipe {
         );
       }
     }
+    if (metadata.type === 'body' || metadata.type === 'query') value = withoutNulls(value);
     return super.transform(value, metadata);
   }
+}
+
+/** `null` means absent: an optional field is then left out, a required one is `required`. */
+function withoutNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -34,7 +51,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The value stays inside the server: messages are ours and never echo it.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new InvalidInput(errors.flatMap((error) => flatten(error))),
   });
 }
@@ -66,12 +84,60 @@ function prototypeKeysIn(input: unknown): string[] {
   return found;
 }
 
+/** class-validator constraint names → the API's one list of snake_case rule ids. */
+const RULE_OF_CONSTRAINT: Record<string, FieldRule> = {
+  isDefined: 'required',
+  isString: 'wrong_type',
+  isInt: 'wrong_type',
+  isNumber: 'wrong_type',
+  isBoolean: 'wrong_type',
+  isArray: 'wrong_type',
+  isObject: 'wrong_type',
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  arrayMaxSize: 'too_long',
+  arrayMinSize: 'too_short',
+  min: 'out_of_range',
+  max: 'out_of_range',
+  isIn: 'not_allowed',
+  isEnum: 'not_allowed',
+  isEmail: 'email',
+  whitelistValidation: 'unknown_field',
+  readOnly: 'read_only',
+  matches: 'invalid',
+};
+
+/** Rules that say the value is not even of the right kind: reported alone. */
+const TYPE_RULES: readonly FieldRule[] = ['required', 'wrong_type'];
+
 function flatten(error: ValidationError, parent = ''): ProblemFieldError[] {
   const field = parent ? `${parent}.${error.property}` : error.property;
-  const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
-    field,
-    message: rule === 'whitelistValidation' ? `${field} is not an accepted field` : message,
-    rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
-  }));
-  return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
+  const constraints = Object.entries(error.constraints ?? {});
+  if (
+    constraints.length > 0 &&
+    error.value === undefined &&
+    !('whitelistValidation' in (error.constraints ?? {}))
+  ) {
+    if (!('readOnly' in (error.constraints ?? {}))) {
+      return [{ field, message: `${field} is required`, rule: 'required' }];
+    }
+  }
+  const own = constraints.map(([constraint, message]) => {
+    const rule = RULE_OF_CONSTRAINT[constraint] ?? toSnakeCase(constraint);
+    return { field, message: messageFor(rule, field, message), rule };
+  });
+  const typeErrors = own.filter((entry) => TYPE_RULES.includes(entry.rule as FieldRule));
+  return [
+    ...(typeErrors.length > 0 ? typeErrors.slice(0, 1) : own),
+    ...(error.children ?? []).flatMap((child) => flatten(child, field)),
+  ];
 }
+
+function messageFor(rule: string, field: string, message: string): string {
+  if (rule === 'unknown_field') return `${field} is not an accepted field`;
+  if (rule === 'wrong_type') return message.replace(/^(\S+) must be an? /, `${field} must be a `);
+  return message;
+}
+
+const toSnakeCase = (name: string): string =>
+  name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { checkPassword, PASSWORD_RULES } from '@app/domain';
 import { CheckPasswordDto } from './check-password.dto';
+import { Answers, Operation } from '../http/openapi';
+import { PasswordCheckDto, PasswordPolicyDto } from './password-policy.responses';
 
 /**
  * The live checklist of the password form. Pure computation, no authentication, nothing
@@ -11,16 +13,24 @@ import { CheckPasswordDto } from './check-password.dto';
 @Controller('password-policy')
 export class PasswordPolicyController {
   @Get()
-  @ApiOkResponse({ description: 'The rules, in the order to show them.' })
+  @Operation({
+    id: 'getPasswordPolicy',
+    summary: 'The password rules, in the order to show them',
+    access: 'public',
+  })
+  @Answers(200, PasswordPolicyDto, 'The rules.')
   getPolicy() {
     return { rules: PASSWORD_RULES };
   }
 
   @Post('check')
-  @HttpCode(200)
-  @ApiOkResponse({
-    description: '{valid, rules: [{id, label, met}]}; `match` only with a confirmation.',
+  @Operation({
+    id: 'checkPassword',
+    summary: 'Check a password against the rules (never stored)',
+    access: 'public',
   })
+  @Answers(200, PasswordCheckDto, 'Each rule met or not; match only with a confirmation.')
+  @HttpCode(200)
   check(@Body() body: CheckPasswordDto) {
     return checkPassword(body.password, body.confirmPassword);
   }

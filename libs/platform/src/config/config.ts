@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly pepper: string | null;
   readonly masterKey: string | null;
   readonly logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -130,9 +132,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'log',
       problems,
     ),
+    corsOrigins: readOrigins(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readOrigins(env: Env, problems: string[]): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(
+        `CORS_ORIGINS entries must be origins like https://app.example.com (got "${origin}")`,
+      );
+    }
+  }
+  return origins;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, registerDecorator, ValidateIf } from 'class-validator';
-import { IsPersonName, Trim } from '../../http/validators';
+import { IsDisplayName, Trim } from '../../http/validators';
 
 export class ChangeNameDto {
   /** Declared only to refuse it by name: the email is the login and cannot change here. */
@@ -11,13 +11,13 @@ export class ChangeNameDto {
   @ApiPropertyOptional({ example: 'Ada', description: '1 to 100 characters after trimming.' })
   @IsOptional()
   @Trim()
-  @IsPersonName()
+  @IsDisplayName()
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'Lovelace', description: '1 to 100 characters after trimming.' })
   @IsOptional()
   @Trim()
-  @IsPersonName()
+  @IsDisplayName()
   lastName?: string;
 }
 

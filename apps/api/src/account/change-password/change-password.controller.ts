@@ -1,13 +1,6 @@
 import { Body, Controller, HttpCode, Put, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -15,9 +8,9 @@ import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { assertPasswordAcceptable } from '../../http/password-rules';
 import { ChangePasswordCommand } from './change-password.command';
 import { ChangePasswordDto } from './change-password.dto';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('password')
-@ApiBearerAuth()
 @Controller('me/password')
 @UseGuards(UserSessionGuard)
 export class ChangePasswordController {
@@ -27,18 +20,14 @@ export class ChangePasswordController {
   ) {}
 
   @Put()
+  @Operation({
+    id: 'changePassword',
+    summary: 'Change your password',
+    access: 'user',
+    errors: [403, 429],
+  })
+  @Answers(204, undefined, 'Changed; every other session ends.')
   @HttpCode(204)
-  @ApiNoContentResponse({
-    description: 'Changed; every other session of yours has ended, this one stays.',
-  })
-  @ApiBadRequestResponse({
-    description: 'One errors entry per failed rule, its id in errors[].rule.',
-  })
-  @ApiForbiddenResponse({ description: 'The current password is not correct.' })
-  @ApiTooManyRequestsResponse({
-    description:
-      '5 wrong current passwords in 15 minutes, counted with DELETE /me; see Retry-After.',
-  })
   async changePassword(
     @Body() body: ChangePasswordDto,
     @CurrentPrincipal() principal: UserPrincipal,

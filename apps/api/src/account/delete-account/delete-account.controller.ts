@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, HttpCode, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -16,27 +8,23 @@ import { InvalidInput } from '../../http/problem';
 import { DeleteAccountCommand } from './delete-account.command';
 import { DeleteAccountDto } from './delete-account.dto';
 import { CONFIRMATION_PHRASE } from './deletion-plan';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('account deletion')
-@ApiBearerAuth()
 @Controller('me')
 @UseGuards(UserSessionGuard)
 export class DeleteAccountController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete()
+  @Operation({
+    id: 'deleteAccount',
+    summary: 'Delete your account',
+    access: 'user',
+    errors: [403, 409, 429],
+  })
+  @Answers(204, undefined, 'Deleted: tokens and keys rejected, personal data erased.')
   @HttpCode(204)
-  @ApiNoContentResponse({
-    description: 'Deleted for good: sessions, keys, memberships and personal data go.',
-  })
-  @ApiBadRequestResponse({ description: 'The confirmation phrase does not match.' })
-  @ApiForbiddenResponse({ description: 'Wrong password.' })
-  @ApiTooManyRequestsResponse({
-    description: '5 wrong passwords in 15 minutes, counted with PUT /me/password; see Retry-After.',
-  })
-  @ApiConflictResponse({
-    description: 'You are the only owner of an organization others belong to.',
-  })
   async delete(
     @Body() body: DeleteAccountDto,
     @CurrentPrincipal() principal: UserPrincipal,

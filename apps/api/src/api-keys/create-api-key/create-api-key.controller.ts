@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,9 @@ import type { OrganizationAccess } from '../../organizations/access/organization
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { CreateApiKeyCommand } from './create-api-key.command';
 import { CreateApiKeyDto } from './create-api-key.dto';
+import { NoStore } from '../../http/no-store';
+import { Answers, Operation } from '../../http/openapi';
+import { IssuedApiKeyDto } from '../api-keys.responses';
 
 @ApiTags('api keys')
 @Controller('orgs/:orgId/api-keys')
@@ -18,9 +21,11 @@ export class CreateApiKeyController {
   ) {}
 
   @Post()
+  @Operation({ id: 'createApiKey', summary: 'Create an API key', access: 'user', errors: [503] })
+  @Answers(201, IssuedApiKeyDto, 'The key, shown this once: copy it now. Valid for one year.')
   @HttpCode(201)
+  @NoStore()
   @OrgPermission('api_keys:write', { usersOnly: true })
-  @ApiCreatedResponse({ description: 'The key, shown this once: copy it now. Valid for one year.' })
   async create(
     @Body() body: CreateApiKeyDto,
     @CurrentAccess() access: OrganizationAccess,

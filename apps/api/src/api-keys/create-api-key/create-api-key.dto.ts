@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsPersonName, Trim } from '../../http/validators';
+import { IsDisplayName, Trim } from '../../http/validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'Production API Key', description: '1 to 100 characters.' })
   @Trim()
-  @IsPersonName({ message: 'description must be 1 to 100 characters without control characters' })
+  @IsDisplayName()
   description!: string;
 }

@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { DeleteApiKeyCommand } from './delete-api-key.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('api keys')
 @Controller('orgs/:orgId/api-keys/:keyId')
@@ -17,12 +18,10 @@ export class DeleteApiKeyController {
   ) {}
 
   @Delete()
+  @Operation({ id: 'deleteApiKey', summary: 'Delete an API key', access: 'user' })
+  @Answers(204, undefined, 'Deleted; rejected from its very next use.')
   @HttpCode(204)
   @OrgPermission('org:read', { usersOnly: true })
-  @ApiNoContentResponse({
-    description:
-      'Revoked: every integration using it is refused from its next request. Your own key whatever your role (even with API keys disabled); any key of the organization with members:write. 404 for a key you may not revoke.',
-  })
   async delete(
     @Param('keyId') keyId: string,
     @CurrentAccess() access: OrganizationAccess,

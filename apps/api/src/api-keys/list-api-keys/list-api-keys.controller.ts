@@ -1,10 +1,12 @@
 import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { InvalidInput } from '../../http/problem';
 import { ListApiKeysQuery } from './list-api-keys.query';
+import { Answers, Operation } from '../../http/openapi';
+import { ApiKeyListDto } from '../api-keys.responses';
 
 @ApiTags('api keys')
 @Controller('orgs/:orgId/api-keys')
@@ -16,6 +18,13 @@ export class ListApiKeysController {
    * disabled: a member can still see what they may delete); every key needs members:write.
    */
   @Get()
+  @Operation({
+    id: 'listApiKeys',
+    summary: 'List your API keys in an organization',
+    access: 'userOrApiKey',
+    errors: [503],
+  })
+  @Answers(200, ApiKeyListDto, 'Your keys in this organization, newest first, masked.')
   @OrgPermission('org:read')
   @ApiQuery({
     name: 'owner',
@@ -23,7 +32,6 @@ export class ListApiKeysController {
     enum: ['all'],
     description: 'all: every key of the organization, each with ownerId (needs members:write).',
   })
-  @ApiOkResponse({ description: 'Your keys in this organization (or all), newest first, masked.' })
   async list(@CurrentAccess() access: OrganizationAccess, @Query('owner') owner?: string) {
     if (owner !== undefined && owner !== 'all') {
       throw new InvalidInput(

@@ -1,28 +1,30 @@
 import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { noStore, type HeaderReply } from '../../http/reply';
 import { GetSecurityLogDto } from './get-security-log.dto';
 import { GetSecurityLogQuery } from './get-security-log.query';
+import { Answers, Operation } from '../../http/openapi';
+import { SecurityLogDto } from '../audit.responses';
 
 const DEFAULT_LIMIT = 50;
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('me/security-log')
 @UseGuards(UserSessionGuard)
 export class GetSecurityLogController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({
-    description:
-      'Your security events, newest first: logins and failed logins, sessions ended (with ' +
-      'their reason), password and two-factor changes, recovery codes used, keys issued, ' +
-      'rolled and revoked, memberships. Pass `next` as `before` for older entries (null at the end).',
+  @Operation({
+    id: 'getSecurityLog',
+    summary: 'Read your security log',
+    access: 'user',
+    errors: [403, 503],
   })
+  @Answers(200, SecurityLogDto, 'Your latest security events, newest first.')
   async get(
     @Query() query: GetSecurityLogDto,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { AuditEventDocument } from '@app/read-store/read-models/audit.read-model';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
 import { PeopleDirectory } from '../people';
 import { ListOrganizationEventsDto } from './list-organization-events.dto';
 import { ListOrganizationEventsQuery } from './list-organization-events.query';
+import { Answers, Operation } from '../../http/openapi';
+import { AuditPageDto, PersonDto } from '../audit.responses';
 
 const DEFAULT_LIMIT = 100;
 
@@ -25,6 +27,7 @@ const namedFor = (access: OrganizationAccess): ReadonlySet<string> =>
     : new Set();
 
 @ApiTags('audit')
+@ApiExtraModels(PersonDto)
 @Controller('orgs/:orgId/audit/events')
 export class ListOrganizationEventsController {
   constructor(
@@ -33,12 +36,18 @@ export class ListOrganizationEventsController {
   ) {}
 
   @Get()
-  @OrgPermission('audit:read')
-  @ApiOkResponse({
-    description:
-      'The organization’s events, oldest first; pass `next` as `after` for the following page (null at the end). ' +
-      '`people` names the current members the page mentions (with members:read), marks erased accounts, and gives only ids otherwise.',
+  @Operation({
+    id: 'listOrganizationEvents',
+    summary: 'Page through an organization’s audit events',
+    access: 'userOrApiKey',
+    errors: [503],
   })
+  @Answers(
+    200,
+    AuditPageDto,
+    'The organization’s events, oldest first; pass next as after for the following page.',
+  )
+  @OrgPermission('audit:read')
   async list(
     @Query() query: ListOrganizationEventsDto,
     @CurrentAccess() access: OrganizationAccess,

@@ -1,18 +1,16 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { RefuseApiKeysGuard } from '../refuse-api-keys.guard';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { CurrentClient, type ClientInfo } from '../client-info';
 import { RequestMetadata } from '../principal';
 import { LoginCommand } from './login.command';
 import { LoginDto } from './login.dto';
+import { NoStore } from '../../http/no-store';
+import { Answers, Operation } from '../../http/openapi';
+import { LoginResultDto } from '../auth.responses';
 
 @ApiTags('auth')
 @Controller('auth/login')
@@ -24,21 +22,15 @@ export class LoginController {
   ) {}
 
   @Post()
+  @Operation({
+    id: 'login',
+    summary: 'Log in: start a session',
+    access: 'public',
+    errors: [401, 403, 429],
+  })
+  @Answers(200, LoginResultDto, 'A session token; the answer is never cached.')
   @HttpCode(200)
-  @ApiOkResponse({
-    description:
-      'A session; or, with two-factor authentication on, `{mfaRequired: true, mfaToken, expiresAt}` ' +
-      'for POST /auth/login/mfa (the token lives 5 minutes).',
-    schema: {
-      example: { accessToken: 'st_…', tokenType: 'Bearer', expiresAt: '2026-01-01T12:00:00.000Z' },
-    },
-  })
-  @ApiUnauthorizedResponse({
-    description: 'Unknown email or wrong password: the same answer for both.',
-  })
-  @ApiTooManyRequestsResponse({
-    description: 'Too many failed logins for this email; see Retry-After.',
-  })
+  @NoStore()
   async login(
     @Body() body: LoginDto,
     @RequestMetadata() metadata: EventMetadata,

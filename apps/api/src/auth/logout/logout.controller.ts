@@ -1,14 +1,14 @@
 import { Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../principal';
 import { UserSessionGuard } from '../user-session.guard';
 import { LogoutCommand } from './logout.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller('auth/logout')
 @UseGuards(UserSessionGuard)
 export class LogoutController {
@@ -18,8 +18,9 @@ export class LogoutController {
   ) {}
 
   @Post()
+  @Operation({ id: 'logout', summary: 'Log out: end this session', access: 'user', errors: [403] })
+  @Answers(204, undefined, 'The token is rejected from now on.')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The token is rejected from now on.' })
   async logout(
     @CurrentPrincipal() principal: UserPrincipal,
     @RequestMetadata() metadata: EventMetadata,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
-import { IsPersonName, Trim } from '../../http/validators';
+import { IsDisplayName, Trim } from '../../http/validators';
 
 export class RegisterDto {
   @ApiProperty({
@@ -22,11 +22,11 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'Ada' })
   @Trim()
-  @IsPersonName()
+  @IsDisplayName()
   firstName!: string;
 
   @ApiProperty({ example: 'Lovelace' })
   @Trim()
-  @IsPersonName()
+  @IsDisplayName()
   lastName!: string;
 }

@@ -1,25 +1,25 @@
-import { Controller, Get, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { ApiKeyAuthGuard } from '../../auth/api-key-auth.guard';
+import { Controller, Get, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiKeyOnlyGuard } from '../../auth/api-key-only.guard';
 import type { ApiKeyPrincipal } from '../../auth/api-key-verifier';
+import { CurrentPrincipal } from '../../auth/principal';
+import { Answers, Operation } from '../../http/openapi';
+import { WhoamiDto } from '../../api-keys/api-keys.responses';
 
 @ApiTags('integrations')
-@ApiSecurity('api-key')
 @Controller('integrations/whoami')
 export class WhoamiController {
   /** What this key is and what it may do right now: its owner's permissions, computed for this request. */
   @Get()
-  @UseGuards(ApiKeyAuthGuard)
-  @ApiOkResponse({
-    schema: {
-      example: { keyId: 'a1B2…', organizationId: '…', userId: '…', permissions: ['org:read'] },
-    },
+  @Operation({
+    id: 'whoami',
+    summary: 'What this API key is and may do',
+    access: 'apiKey',
+    errors: [403],
   })
-  @ApiUnauthorizedResponse({ description: 'Missing, malformed, unknown, deleted or expired key.' })
-  async whoami(@Req() request: Request & { user?: ApiKeyPrincipal }) {
-    const principal = request.user;
-    if (!principal) throw new UnauthorizedException();
+  @Answers(200, WhoamiDto, 'The key, its organization, owner and current permissions.')
+  @UseGuards(ApiKeyOnlyGuard)
+  whoami(@CurrentPrincipal() principal: ApiKeyPrincipal) {
     const { keyId, organizationId, userId, permissions } = principal;
     return { keyId, organizationId, userId, permissions };
   }

@@ -2,15 +2,15 @@ import {
   ForbiddenException,
   Injectable,
   NotFoundException,
-  UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { attachPrincipal } from '../../auth/principal';
 import { RequestAuthenticator } from '../../auth/request-authenticator';
+import { PEOPLE_ONLY, unauthenticated } from '../../auth/unauthenticated';
 import { OrganizationAccessResolver, type OrganizationAccess } from './organization-access';
 
 export interface OrgRequirement {
@@ -25,7 +25,8 @@ export interface OrgRequirement {
 }
 
 export const ORG_REQUIREMENT = Symbol('orgRequirement');
-const ACCESS = Symbol('organizationAccess');
+/** A request property the platform declares up front (see http/http-platform.ts). */
+const ACCESS = 'organizationAccess';
 
 /**
  * The one authorization mechanism of every organization endpoint, for people and API keys
@@ -43,31 +44,31 @@ export class OrgAccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const requirement = this.reflector.get<OrgRequirement>(ORG_REQUIREMENT, context.getHandler());
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.authenticator.authenticate(context);
-    if (!principal) throw new UnauthorizedException();
+    if (!principal) throw unauthenticated();
+    if (requirement.usersOnly && principal.kind !== 'user') throw unauthenticated(PEOPLE_ONLY);
     attachPrincipal(request, principal);
-    const organizationId = String(request.params.orgId);
+    const organizationId = String((request.params as Record<string, unknown>).orgId);
     if (principal.kind === 'api_key' && principal.organizationId !== organizationId)
       throw new NotFoundException();
     const access = await this.access.resolve(organizationId, principal.userId);
     if (!access) throw new NotFoundException();
-    if (requirement.usersOnly && principal.kind !== 'user') {
-      throw new ForbiddenException('API keys cannot call this endpoint; sign in as a person.');
-    }
     const held = requirement.despiteDisabledFeatures ? access.held : access.permissions;
     if (!held.includes(requirement.permission)) {
       throw new ForbiddenException(
         `This needs the ${requirement.permission} permission in this organization.`,
       );
     }
-    (request as unknown as Record<symbol, OrganizationAccess>)[ACCESS] = access;
+    (request as unknown as Record<string, OrganizationAccess>)[ACCESS] = access;
     return true;
   }
 }
 
-export const accessOf = (request: Request): OrganizationAccess => {
-  const access = (request as unknown as Record<symbol, OrganizationAccess | undefined>)[ACCESS];
+export const accessOf = (request: FastifyRequest): OrganizationAccess => {
+  const access = (request as unknown as Record<string, OrganizationAccess | null | undefined>)[
+    ACCESS
+  ];
   if (!access) throw new Error('organization access read on a route without OrgAccessGuard');
   return access;
 };

@@ -5,15 +5,8 @@ import {
   UseGuards,
   type ExecutionContext,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiParam,
-  ApiSecurity,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiParam } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@app/domain';
 import { accessOf, ORG_REQUIREMENT, OrgAccessGuard, type OrgRequirement } from './org-access.guard';
 
@@ -34,11 +27,8 @@ export function OrgPermission(
     SetMetadata(ORG_REQUIREMENT, requirement),
     UseGuards(OrgAccessGuard),
     ApiParam({ name: 'orgId', description: 'The organization, from POST /orgs or GET /orgs.' }),
-    ApiBearerAuth(),
-    ...(requirement.usersOnly ? [] : [ApiSecurity('api-key')]),
-    ApiUnauthorizedResponse({ description: 'No valid credential.' }),
     ApiForbiddenResponse({
-      description: `A member without ${permission}${requirement.usersOnly ? ', or an API key' : ''}.`,
+      description: `A member without ${permission}.`,
     }),
     ApiNotFoundResponse({ description: 'No such organization, or you are not a member of it.' }),
   );
@@ -46,5 +36,5 @@ export function OrgPermission(
 
 /** The caller's membership in the organization of the route, as the guard resolved it. */
 export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  accessOf(context.switchToHttp().getRequest<Request>()),
+  accessOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -1,6 +1,6 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,8 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { ChangeFeaturesCommand } from './change-features.command';
 import { ChangeFeaturesDto } from './change-features.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { FeaturesDto } from '../organizations.responses';
 
 @ApiTags('organizations')
 @Controller('orgs/:orgId/features')
@@ -18,11 +20,14 @@ export class ChangeFeaturesController {
   ) {}
 
   @Put()
-  @OrgPermission('org:write')
-  @ApiOkResponse({
-    description:
-      'The disabled features; their permissions are withdrawn from every member at once.',
+  @Operation({
+    id: 'changeFeatures',
+    summary: 'Disable or enable organization features',
+    access: 'userOrApiKey',
+    errors: [503],
   })
+  @Answers(200, FeaturesDto, 'The disabled features; their permissions are withdrawn at once.')
+  @OrgPermission('org:write')
   async change(
     @Body() body: ChangeFeaturesDto,
     @CurrentAccess() access: OrganizationAccess,

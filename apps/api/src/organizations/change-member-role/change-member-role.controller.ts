@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,8 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleDto } from './change-member-role.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { MemberRoleDto } from '../organizations.responses';
 
 @ApiTags('members')
 @Controller('orgs/:orgId/members/:userId')
@@ -18,12 +20,14 @@ export class ChangeMemberRoleController {
   ) {}
 
   @Patch()
-  @OrgPermission('members:write')
-  @ApiOkResponse({
-    description:
-      'The new role applies to the member’s very next request; a change of role clears their grants.',
+  @Operation({
+    id: 'changeMemberRole',
+    summary: 'Change a member’s role',
+    access: 'userOrApiKey',
+    errors: [409, 503],
   })
-  @ApiConflictResponse({ description: 'The last owner cannot be demoted.' })
+  @Answers(200, MemberRoleDto, 'The new role; the member’s grants are cleared.')
+  @OrgPermission('members:write')
   async changeRole(
     @Param('userId') userId: string,
     @Body() body: ChangeMemberRoleDto,

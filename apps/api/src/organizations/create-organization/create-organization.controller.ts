@@ -1,15 +1,16 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { CreateOrganizationCommand } from './create-organization.command';
 import { CreateOrganizationDto } from './create-organization.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { OrganizationCreatedDto } from '../organizations.responses';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller('orgs')
 @UseGuards(UserSessionGuard)
 export class CreateOrganizationController {
@@ -19,8 +20,14 @@ export class CreateOrganizationController {
   ) {}
 
   @Post()
+  @Operation({
+    id: 'createOrganization',
+    summary: 'Create an organization',
+    access: 'user',
+    errors: [403, 503],
+  })
+  @Answers(201, OrganizationCreatedDto, 'Created; you are its owner.')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'Created; you are its owner.' })
   async create(
     @Body() body: CreateOrganizationDto,
     @CurrentPrincipal() principal: UserPrincipal,

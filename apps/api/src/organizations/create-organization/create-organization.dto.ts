@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsPersonName, Trim } from '../../http/validators';
+import { IsDisplayName, Trim } from '../../http/validators';
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'Acme', description: '1 to 100 characters after trimming.' })
   @Trim()
-  @IsPersonName({ message: 'name must be 1 to 100 characters without control characters' })
+  @IsDisplayName()
   name!: string;
 }

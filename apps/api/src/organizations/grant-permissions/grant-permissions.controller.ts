@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,8 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { GrantPermissionsCommand } from './grant-permissions.command';
 import { GrantPermissionsDto } from './grant-permissions.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { MemberGrantsDto } from '../organizations.responses';
 
 @ApiTags('members')
 @Controller('orgs/:orgId/members/:userId/grants')
@@ -18,10 +20,14 @@ export class GrantPermissionsController {
   ) {}
 
   @Put()
-  @OrgPermission('members:write')
-  @ApiOkResponse({
-    description: 'The member’s role, extra permissions and resulting effective permissions.',
+  @Operation({
+    id: 'grantPermissions',
+    summary: 'Set a member’s extra permissions',
+    access: 'userOrApiKey',
+    errors: [503],
   })
+  @Answers(200, MemberGrantsDto, 'The member’s role, grants and effective permissions.')
+  @OrgPermission('members:write')
   async grant(
     @Param('userId') userId: string,
     @Body() body: GrantPermissionsDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
@@ -8,6 +8,7 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { InviteMemberCommand } from './invite-member.command';
 import { InviteMemberDto } from './invite-member.dto';
+import { Operation } from '../../http/openapi';
 
 @ApiTags('invitations')
 @Controller('orgs/:orgId/invitations')
@@ -18,13 +19,14 @@ export class InviteMemberController {
   ) {}
 
   @Post()
+  @Operation({
+    id: 'inviteMember',
+    summary: 'Invite someone to the organization',
+    access: 'userOrApiKey',
+    errors: [403, 409, 503],
+  })
   @HttpCode(201)
   @OrgPermission('members:write')
-  @ApiCreatedResponse({
-    description:
-      'Invited, whether or not an account has the email; valid 7 days. The person becomes a member only by accepting. 403 for a role beyond your own.',
-  })
-  @ApiConflictResponse({ description: 'Already a member, or already invited.' })
   async invite(
     @Body() body: InviteMemberDto,
     @CurrentAccess() access: OrganizationAccess,

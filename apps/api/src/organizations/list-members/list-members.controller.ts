@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { ListMembersQuery } from './list-members.query';
+import { Answers, Operation } from '../../http/openapi';
+import { MemberListDto } from '../organizations.responses';
 
 @ApiTags('members')
 @Controller('orgs/:orgId/members')
@@ -11,8 +13,14 @@ export class ListMembersController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Operation({
+    id: 'listMembers',
+    summary: 'List the members of an organization',
+    access: 'userOrApiKey',
+    errors: [503],
+  })
+  @Answers(200, MemberListDto, 'The members, oldest first.')
   @OrgPermission('members:read')
-  @ApiOkResponse({ description: 'The members, oldest first, with their extra grants.' })
   async list(@CurrentAccess() access: OrganizationAccess) {
     const members = await this.queries.execute(
       new ListMembersQuery(access.organization.organizationId, access.userId),

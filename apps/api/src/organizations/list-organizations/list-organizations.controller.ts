@@ -1,21 +1,26 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { ListOrganizationsQuery } from './list-organizations.query';
+import { Answers, Operation } from '../../http/openapi';
+import { OrganizationListDto } from '../organizations.responses';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
 @Controller('orgs')
 @UseGuards(UserSessionGuard)
 export class ListOrganizationsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({
-    description: 'The organizations you belong to, with your role in each, by name.',
+  @Operation({
+    id: 'listOrganizations',
+    summary: 'List your organizations',
+    access: 'user',
+    errors: [403, 503],
   })
+  @Answers(200, OrganizationListDto, 'The organizations you belong to, with your role in each.')
   async list(@CurrentPrincipal() principal: UserPrincipal) {
     const memberships = await this.queries.execute(new ListOrganizationsQuery(principal.userId));
     return {

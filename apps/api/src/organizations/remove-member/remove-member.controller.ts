@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { RemoveMemberCommand } from './remove-member.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('members')
 @Controller('orgs/:orgId/members/:userId')
@@ -17,12 +18,15 @@ export class RemoveMemberController {
   ) {}
 
   @Delete()
+  @Operation({
+    id: 'removeMember',
+    summary: 'Remove a member',
+    access: 'userOrApiKey',
+    errors: [409, 503],
+  })
+  @Answers(204, undefined, 'Removed; their keys here are revoked.')
   @HttpCode(204)
   @OrgPermission('members:write')
-  @ApiNoContentResponse({
-    description: 'Removed: their access, and their API keys here, end at once.',
-  })
-  @ApiConflictResponse({ description: 'The last owner cannot be removed.' })
   async remove(
     @Param('userId') userId: string,
     @CurrentAccess() access: OrganizationAccess,

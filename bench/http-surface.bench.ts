@@ -1,0 +1,118 @@
+import type { Benchmark, Metric } from './benchmark';
+import { measureHttp, type LoadResult } from './support/autocannon-runner';
+import {
+  BARE_FASTIFY_MAIN,
+  freePorts,
+  START_ALL_MAIN,
+  startChild,
+  startTogether,
+  stopAll,
+} from './support/child-service';
+import { KeepAliveClient } from './support/http-client';
+import { createKeyOwner } from './support/key-owner';
+import { round } from './support/stats';
+import { withTempDir } from './support/temp-dir';
+
+const CONNECTIONS = 16;
+const WARM_UP_SECONDS = 2;
+const SECONDS = 5;
+/** Each route is measured in every round; the order alternates so no route gets a quieter machine. */
+const ROUNDS = 2;
+
+const AIMS = {
+  keyedOverBare: 0.5,
+  openOverBare: 0.6,
+  keyedOverOpen: 0.9,
+} as const;
+
+interface Route {
+  readonly key: 'bare' | 'open' | 'keyed';
+  readonly label: string;
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * The HTTP surface against a bare Fastify hello-world, each in its own process (the service
+ * as `npm start` runs it), loaded by autocannon in a third process with 16 connections:
+ * the unauthenticated GET /password-policy, the key-authenticated GET /integrations/whoami,
+ * and the bare route. Ratios are what matter: absolute figures move with the machine.
+ */
+export const httpSurface: Benchmark = {
+  name: 'http-surface',
+  run: () =>
+    withTempDir('http-surface', async (dataDir) => {
+      const [apiPort, barePort] = (await freePorts(2)) as [number, number];
+      const children = await startTogether([
+        startChild('service', START_ALL_MAIN, dataDir, apiPort),
+        startChild('bare fastify', BARE_FASTIFY_MAIN, dataDir, barePort),
+      ]);
+      try {
+        const client = new KeepAliveClient(apiPort, 1);
+        const owner = await createKeyOwner(client, 1).finally(() => client.close());
+        const apiKey = owner.keys[0]?.key as string;
+        const routes: Route[] = [
+          { key: 'bare', label: 'bare Fastify GET /', url: `http://127.0.0.1:${barePort}/` },
+          {
+            key: 'open',
+            label: 'GET /password-policy',
+            url: `http://127.0.0.1:${apiPort}/password-policy`,
+          },
+          {
+            key: 'keyed',
+            label: 'GET /integrations/whoami (X-API-Key)',
+            url: `http://127.0.0.1:${apiPort}/integrations/whoami`,
+            headers: { 'x-api-key': apiKey },
+          },
+        ];
+        for (const route of routes) await load(route, WARM_UP_SECONDS);
+        const results = new Map<Route['key'], LoadResult[]>();
+        for (let round = 0; round < ROUNDS; round++) {
+          const order = round % 2 === 0 ? routes : [...routes].reverse();
+          for (const route of order) {
+            results.set(route.key, [...(results.get(route.key) ?? []), await load(route, SECONDS)]);
+          }
+        }
+        const rps = (key: Route['key']) => {
+          const runs = results.get(key) ?? [];
+          return runs.reduce((sum, run) => sum + run.requestsPerSecond, 0) / runs.length;
+        };
+        const failures = (key: Route['key']) =>
+          (results.get(key) ?? []).reduce((sum, run) => sum + run.non2xx + run.errors, 0);
+        const metrics: Metric[] = routes.map((route) => ({
+          name: `http ${route.label}`,
+          value: round(rps(route.key), 0),
+          unit: 'req/s',
+          details: `autocannon, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s; p99 ${round(
+            Math.max(...(results.get(route.key) ?? []).map((run) => run.latencyP99Ms)),
+            1,
+          )} ms; ${failures(route.key)} non-2xx/errors`,
+          ok: failures(route.key) === 0,
+        }));
+        const ratio = (name: keyof typeof AIMS, value: number): Metric => ({
+          name: `http ratio ${name}`,
+          value: round(value, 2),
+          unit: '×',
+          details: `aim ≥ ${AIMS[name]}`,
+          ok: value >= AIMS[name],
+        });
+        metrics.push(
+          ratio('keyedOverBare', rps('keyed') / rps('bare')),
+          ratio('openOverBare', rps('open') / rps('bare')),
+          ratio('keyedOverOpen', rps('keyed') / rps('open')),
+        );
+        return metrics;
+      } finally {
+        await stopAll(children);
+      }
+    }),
+};
+
+function load(route: Route, durationSeconds: number): Promise<LoadResult> {
+  return measureHttp({
+    url: route.url,
+    headers: route.headers,
+    connections: CONNECTIONS,
+    durationSeconds,
+  });
+}
