@@ -12,6 +12,9 @@ const MAX_DEPTH = 16;
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // One named parameter (`@Query('owner')`) is a value, not an object to validate whole:
+    // absent stays absent.
+    if (metadata.data !== undefined) return value === null ? undefined : value;
     if (metadata.type === 'body' || metadata.type === 'query') {
       // No body at all: every required field is reported missing, one by one.
       if (value === undefined) value = {};
