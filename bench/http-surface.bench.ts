@@ -1,5 +1,6 @@
 import type { Benchmark, Metric } from './benchmark';
-import { measureHttp, type LoadResult } from './support/autocannon-runner';
+import type { LoadResult } from './support/load-generator';
+import { runLoad } from './support/run-load';
 import {
   BARE_FASTIFY_MAIN,
   freePorts,
@@ -28,7 +29,8 @@ const AIMS = {
 interface Route {
   readonly key: 'bare' | 'open' | 'keyed';
   readonly label: string;
-  readonly url: string;
+  readonly origin: string;
+  readonly path: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -52,16 +54,23 @@ export const httpSurface: Benchmark = {
         const owner = await createKeyOwner(client, 1).finally(() => client.close());
         const apiKey = owner.keys[0]?.key as string;
         const routes: Route[] = [
-          { key: 'bare', label: 'bare Fastify GET /', url: `http://127.0.0.1:${barePort}/` },
+          {
+            key: 'bare',
+            label: 'bare Fastify GET /',
+            origin: `http://127.0.0.1:${barePort}`,
+            path: '/',
+          },
           {
             key: 'open',
             label: 'GET /password-policy',
-            url: `http://127.0.0.1:${apiPort}/password-policy`,
+            origin: `http://127.0.0.1:${apiPort}`,
+            path: '/password-policy',
           },
           {
             key: 'keyed',
             label: 'GET /integrations/whoami (X-API-Key)',
-            url: `http://127.0.0.1:${apiPort}/integrations/whoami`,
+            origin: `http://127.0.0.1:${apiPort}`,
+            path: '/integrations/whoami',
             headers: { 'x-api-key': apiKey },
           },
         ];
@@ -84,7 +93,7 @@ export const httpSurface: Benchmark = {
           value: round(rps(route.key), 0),
           unit: 'req/s',
           details: `autocannon, ${CONNECTIONS} connections, ${ROUNDS}×${SECONDS} s; p99 ${round(
-            Math.max(...(results.get(route.key) ?? []).map((run) => run.latencyP99Ms)),
+            Math.max(...(results.get(route.key) ?? []).map((run) => run.latencyMs.p99)),
             1,
           )} ms; ${failures(route.key)} non-2xx/errors`,
           ok: failures(route.key) === 0,
@@ -108,11 +117,14 @@ export const httpSurface: Benchmark = {
     }),
 };
 
+/** Autocannon in its own process, one keep-alive connection per client, for a duration. */
 function load(route: Route, durationSeconds: number): Promise<LoadResult> {
-  return measureHttp({
-    url: route.url,
-    headers: route.headers,
-    connections: CONNECTIONS,
+  return runLoad({
+    url: route.origin,
+    method: 'GET',
+    path: route.path,
+    clients: Array.from({ length: CONNECTIONS }, () => ({ headers: route.headers ?? {} })),
+    bodies: [],
     durationSeconds,
   });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/platform/config/config';
@@ -6,6 +6,7 @@ import { loadSecrets } from '@app/platform/config/secrets';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { EMAIL_PURPOSE } from '@app/platform/credentials/session-token';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
+import { PROJECTOR_CHECKPOINT } from '@app/read-store/read-models/checkpoints';
 import { httpClient, registerAndLogin } from './support/http-client';
 import { readStoreEnv } from './support/read-store-under-test';
 import {
@@ -18,6 +19,23 @@ import {
 } from './support/service-processes';
 
 const KEYS = 150;
+/** How long the frozen projector runs between two looks at the cascade. */
+const SLICE_MS = 2;
+
+/** Stops a process and returns once it is stopped (Linux: its state reads T). */
+async function freeze(pid: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return;
+  let state = '';
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    // the state follows the parenthesised command name
+    state = readFileSync(stat, 'utf8').replace(/^.*\) /s, '')[0] ?? '';
+    if (state === 'T' || state === 't') return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`process ${pid} did not stop (state ${state})`);
+}
 
 /** SIGKILL the projector while it runs an account's erasure cascade; a restart finishes it. */
 describe('erasure cascade crash recovery', () => {
@@ -71,10 +89,22 @@ describe('erasure cascade crash recovery', () => {
         (await http.post(`/orgs/${orgId}/api-keys`, { description: `k${i}` }, user.token)).body.id,
       );
 
-    // the projector catches up, then the user deletes their account while it runs
+    // The projector catches up, then is frozen (SIGSTOP) so the cascade cannot start, let
+    // alone finish, before the test sees it: a kill timed from outside used to land after the
+    // whole cascade on a busy machine.
     const first = startProcess(PROJECTOR_MAIN, env);
     processes.push(first);
+    const pid = first.child.pid as number;
     expect((await http.get('/me', user.token)).status).toBe(200); // waits for the projector
+    for (let attempt = 0; ; attempt++) {
+      await freeze(pid);
+      // The deletion waits for the projector to reach the head: it must be there already.
+      const checkpoint = (await storage.readStore.getCheckpoint(PROJECTOR_CHECKPOINT)) ?? 0n;
+      if (checkpoint >= (await events().headPosition())) break;
+      if (attempt === 1000) throw new Error('the projector never caught up');
+      process.kill(pid, 'SIGCONT');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(
       (
         await http.delete('/me', user.token, {
@@ -84,19 +114,25 @@ describe('erasure cascade crash recovery', () => {
       ).status,
     ).toBe(204);
 
-    // when the cascade has started but not finished, kill it (it revokes in the deletion's
-    // order, which follows the read store's sort, not the order of creation)
+    // Let the projector run in slices of a millisecond or two, looking between them while it
+    // is frozen, until the cascade has revoked a key (in the deletion's order, which follows
+    // the read store's sort, not the order of creation); then kill it in exactly that state.
     const deleted = (await events().readStream(`account-${user.userId}`)).find(
       (event) => event.type === 'AccountDeleted',
     );
     const firstRevoked = (deleted?.data.apiKeyIds as string[]).slice(0, 1);
-    const started = Date.now();
-    while ((await revokedCount(firstRevoked)) === 0 && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
+    for (const deadline = Date.now() + 30_000; (await revokedCount(firstRevoked)) === 0;) {
+      if (Date.now() > deadline) throw new Error('the cascade never started');
+      process.kill(pid, 'SIGCONT');
+      for (const until = Date.now() + SLICE_MS; Date.now() < until;) {
+        // spin: a timer could oversleep by far more than a slice on a busy machine
+      }
+      await freeze(pid);
     }
+    const revokedAtKill = await revokedCount(keyIds);
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
-    const revokedAtKill = await revokedCount(keyIds);
+    expect(await revokedCount(keyIds)).toBe(revokedAtKill); // nothing moved while frozen
     expect(revokedAtKill).toBeGreaterThan(0);
     expect(revokedAtKill).toBeLessThan(KEYS);
     expect(await dataKeys().get(user.userId)).not.toBeNull();

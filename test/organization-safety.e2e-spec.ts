@@ -326,6 +326,11 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
           (await http.post(`/me/invitations/${accepted}/accept`, undefined, invitee.token)).status,
         ).toBe(404);
         expect((await http.get(`/orgs/${orgId}`, invitee.token)).body.role).toBe('developer');
+        // The role above is read from the organization's stream; read models follow the log.
+        // The invitee's own list waits for the invitee's write (read-your-writes), so once it
+        // is empty the projector has passed the acceptance and the owner's list is current
+        // too: the owner's read alone waits for no one else's write.
+        expect((await http.get('/me/invitations', invitee.token)).body.items).toEqual([]);
         expect((await http.get(`/orgs/${orgId}/invitations`, owner.token)).body.items).toEqual([]);
         // closed invitations lose their data key: the address is erased from the history
         const keys = service.projector.storage.dataKeys;

@@ -100,6 +100,37 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       expect(off.status).toBe(429);
     });
 
+    it('counts its wrong passwords with PUT /me/password and DELETE /me: one budget per user', async () => {
+      const user = await registerAndLogin(http);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const wrong = await http.post(
+          '/me/2fa/totp',
+          { password: `Wr0ng!Pass${attempt}` },
+          user.token,
+        );
+        expect(wrong.status).toBe(403);
+      }
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const wrong = await http.put(
+          '/me/password',
+          {
+            currentPassword: `Wr0ng!Pass${attempt}`,
+            newPassword: 'N3w!Passw0rd',
+            confirmPassword: 'N3w!Passw0rd',
+          },
+          user.token,
+        );
+        expect(wrong.status).toBe(403);
+      }
+      const deletion = await http.delete('/me', user.token, {
+        confirmation: 'delete my account',
+        password: user.password,
+      });
+      expect(deletion.status).toBe(429);
+      const setup = await http.post('/me/2fa/totp', { password: user.password }, user.token);
+      expect(setup.status).toBe(429);
+    });
+
     it('logs in with a code, never without one, and refuses a code used before', async () => {
       const user = await userWithTwoFactor();
       const first = await passwordStep(user);

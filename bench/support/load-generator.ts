@@ -7,10 +7,11 @@ export interface LoadSpec {
   readonly path: string;
   /** One keep-alive connection per entry, each with its own headers (e.g. its own account). */
   readonly clients: readonly { readonly headers: Readonly<Record<string, string>> }[];
-  /** Each connection sends these bodies in turn, again and again. */
+  /** Each connection sends these bodies in turn, again and again (none: requests without a body). */
   readonly bodies: readonly string[];
-  /** Requests in total, shared evenly by the connections. */
-  readonly requests: number;
+  /** Requests in total, shared evenly by the connections; or, instead, a duration. */
+  readonly requests?: number;
+  readonly durationSeconds?: number;
 }
 
 export interface LoadResult {
@@ -39,20 +40,25 @@ const aggregate = (
  */
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
-  const perClient = Math.floor(spec.requests / spec.clients.length);
+  const length = spec.durationSeconds
+    ? { duration: spec.durationSeconds }
+    : { amount: Math.floor((spec.requests ?? 0) / spec.clients.length) };
   const instances = spec.clients.map(
     (client) =>
       autocannon({
         url: spec.url,
         connections: 1,
-        amount: perClient,
+        ...length,
         skipAggregateResult: true,
-        requests: spec.bodies.map((body) => ({
-          method: spec.method,
-          path: spec.path,
-          headers: { 'content-type': 'application/json', ...client.headers },
-          body,
-        })),
+        requests:
+          spec.bodies.length === 0
+            ? [{ method: spec.method, path: spec.path, headers: { ...client.headers } }]
+            : spec.bodies.map((body) => ({
+                method: spec.method,
+                path: spec.path,
+                headers: { 'content-type': 'application/json', ...client.headers },
+                body,
+              })),
       }) as unknown as Promise<autocannon.Result>,
   );
   const results = await Promise.all(instances);
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
     url: spec.url,
     connections: spec.clients.length,
   });
-  const requests = perClient * spec.clients.length;
+  const requests = merged.requests.total;
   const result: LoadResult = {
     requests,
     seconds: merged.duration,

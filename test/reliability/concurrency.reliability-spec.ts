@@ -215,6 +215,9 @@ describe('reliability: concurrent clients', () => {
     expect(missing).toEqual([]);
     expect(issued).toHaveLength(40);
     for (const person of people) {
+      // Read-your-writes holds per instance (API.md): a read on each instance waits for the
+      // person's writes there, so the second read sees every key wherever it was created.
+      await on(0).get(`/orgs/${orgId}/api-keys`, { token: person.token });
       const listed = await on(1).get(`/orgs/${orgId}/api-keys`, { token: person.token });
       expect(listed.status).toBe(200);
       const mine = created.filter((key) => key.owner === person).map((key) => key.id);

@@ -17,15 +17,16 @@ Prints the event history as NDJSON on stdout, oldest first, one event per line:
   {position, stream, revision, type, occurredAt, actor, correlationId, causationId, data}
 Personal fields are decrypted while the account exists and null once it was erased.
 Credentials (passwordHash, secretHash, tokenHash, a TOTP secret, recoveryCodeHashes) and
-email hashes (emailHash, the name of email-* streams) are printed as "${REDACTED}".
+email hashes (emailHash, the name of email-* streams) are printed as "${REDACTED}"; an
+email hash that was personal data of an erased account prints null.
   --after POSITION   only the events after that position (e.g. the last one of an earlier export)`;
 
-/** Secrets that verify credentials: never audit material, even hashed, and never decrypted. */
 /**
  * Credential hashes, and the keyed hash of an email: with the pepper, a guessed address could
- * be confirmed against it, even for an erased account.
+ * be confirmed against it, even for an erased account. Printed as "[redacted]" wherever the
+ * event holds one; a personal field among them that was erased with its key prints null.
  */
-const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
+const REDACTED_FIELDS: ReadonlySet<string> = new Set([
   'passwordHash',
   'secretHash',
   'tokenHash',
@@ -34,6 +35,15 @@ const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set([
   'secret',
   'recoveryCodeHashes',
 ]);
+
+/**
+ * The credentials are never even decrypted. An email hash is: it may be a personal field
+ * (AccountDeleted's, sealed in the event's envelope and shredded with the account), and only
+ * decoding tells a live one, to redact, from an erased one, which reads as null.
+ */
+const NEVER_DECODED: ReadonlySet<string> = new Set(
+  [...REDACTED_FIELDS].filter((field) => field !== 'emailHash'),
+);
 
 /** `email-<hmac>` streams are named by that same hash. */
 const exportedStreamName = (stream: string): string =>
@@ -75,7 +85,7 @@ export async function toExportedEvent(
 ): Promise<ExportedEvent> {
   let data: Readonly<Record<string, unknown>>;
   try {
-    ({ data } = await codec.decode(recorded, { omit: CREDENTIAL_FIELDS }));
+    ({ data } = await codec.decode(recorded, { omit: NEVER_DECODED }));
   } catch (error) {
     const where = `${recorded.stream} revision ${recorded.revision} (position ${recorded.position})`;
     throw new Error(`cannot decode ${where}: ${String(error)}`, { cause: error });
@@ -94,13 +104,19 @@ export async function toExportedEvent(
   };
 }
 
-/** The codec left the credentials out; mark where the stored event had one. */
+/**
+ * The codec left the credentials out: mark where the stored event had one. A redacted field
+ * that was decoded (an email hash) is marked too, unless its key was destroyed (null).
+ */
 function redactCredentials(
   stored: Readonly<Record<string, unknown>>,
   decoded: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const redacted: Record<string, unknown> = { ...decoded };
-  for (const field of CREDENTIAL_FIELDS) if (field in stored) redacted[field] = REDACTED;
+  for (const field of REDACTED_FIELDS) {
+    if (field in decoded) redacted[field] = decoded[field] === null ? null : REDACTED;
+    else if (field in stored) redacted[field] = REDACTED;
+  }
   return redacted;
 }
 

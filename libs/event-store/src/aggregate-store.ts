@@ -160,6 +160,9 @@ export class AggregateStore {
         // With If-Match the client asked for this revision: its conflict is theirs (412).
         if (options.expectedRevision !== undefined) throw error;
         if (attempt >= maxAttempts) throw new ConcurrentWritesError(stream, attempt);
+        // Another process won the race: back off a random moment (growing with each loss), so
+        // that two instances hammering one stream do not keep colliding in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
       }
     }
   }

@@ -67,6 +67,27 @@ describe('LogSealer on a shared SQLite log', () => {
     expect(unsealed).toEqual([]);
   });
 
+  it('given events its subscription has not delivered yet, sealNow seals them all the same', async () => {
+    // Another connection's commits reach this store's subscription on its next poll only,
+    // an hour away here: like a subscription busy with an earlier batch.
+    const slow = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
+    const sealer = new LogSealer(slow, { maxEvents: 1_000, intervalMs: 3_600_000 });
+    try {
+      await sealer.start();
+      for (let i = 0; i < 5; i++) await appendOne(writer, `undelivered-${i}`);
+      await sealer.sealNow();
+    } finally {
+      await sealer.stop();
+      await slow.close();
+    }
+
+    const log = await everything(writer);
+    const verifier = createSealVerifier();
+    for (const event of log) expect(verifier.next(event)).toBeNull();
+    const unsealed = log.filter((event) => !isSeal(event) && event.position > verifier.sealedUpTo);
+    expect(unsealed).toEqual([]);
+  });
+
   it('given unsealed events and no more coming, seals them on its timer', async () => {
     const sealer = new LogSealer(writer, { maxEvents: 1_000, intervalMs: 20 });
     await sealer.start();

@@ -9,6 +9,9 @@ import {
 import { chain } from './integrity';
 import { SEAL_EVENT, SEAL_STREAM, SealDraft } from './seal';
 
+const READ_BATCH = 1_000;
+const MAX_SEAL_NOW_ATTEMPTS = 10;
+
 export interface LogSealerOptions {
   /** A seal is written once this many events are unsealed (default 1,000)… */
   readonly maxEvents?: number;
@@ -35,6 +38,8 @@ export class LogSealer {
   private turn: Promise<void> = Promise.resolve();
   /** False between a lost race and the restart from the winning seal. */
   private following = false;
+  /** Settles once the restart after the latest lost race is done. */
+  private restarting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -53,14 +58,31 @@ export class LogSealer {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.restarting;
     await this.subscription?.close();
     this.subscription = null;
     await this.turn;
   }
 
-  /** Seals what is unsealed now (tests and shutdown use it); nothing if only seals are new. */
+  /**
+   * Seals every event committed before the call (tests and shutdown use it); nothing if only
+   * seals are new. The subscription may not have delivered them all yet, so this reads the
+   * log up to its head itself; after a lost race it waits for the restart and seals whatever
+   * the winning seal left.
+   */
   async sealNow(): Promise<void> {
-    await this.inTurn(() => this.seal());
+    for (let attempt = 0; attempt < MAX_SEAL_NOW_ATTEMPTS; attempt++) {
+      await this.restarting;
+      let done = false;
+      await this.inTurn(async () => {
+        if (!this.following) return;
+        await this.coverUpToHead();
+        await this.seal();
+        done = this.following;
+      });
+      if (done) return;
+    }
+    throw new Error(`sealing lost the race to another sealer ${MAX_SEAL_NOW_ATTEMPTS} times`);
   }
 
   private async follow(): Promise<void> {
@@ -74,6 +96,15 @@ export class LogSealer {
     this.subscription = this.store.subscribe(from === 0n ? 'start' : { after: from }, {
       onEvents: (events) => this.inTurn(() => this.cover(events)),
     });
+  }
+
+  /** Covers what the log holds beyond the draft; the subscription skips it when it comes. */
+  private async coverUpToHead(): Promise<void> {
+    while (this.following) {
+      const events = await this.store.readAll({ after: this.draft.upTo, limit: READ_BATCH });
+      if (events.length === 0) return;
+      await this.cover(events);
+    }
   }
 
   private async cover(events: readonly RecordedEvent[]): Promise<void> {
@@ -122,7 +153,9 @@ export class LogSealer {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // Another sealer got there first: continue from its seal, once this turn is over.
       this.following = false;
-      setImmediate(() => void this.restart());
+      this.restarting = new Promise((resolve) =>
+        setImmediate(() => void this.restart().finally(resolve)),
+      );
     }
   }
 

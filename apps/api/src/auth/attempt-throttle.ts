@@ -17,6 +17,9 @@ export interface AttemptLimit {
  */
 @Injectable()
 export class AttemptThrottle {
+  /** The last attempt per subject in this process: attempts on one subject run in turn. */
+  private readonly inTurn = new Map<string, Promise<unknown>>();
+
   constructor(@Inject(ATTEMPT_STORE) private readonly store: AttemptStore) {}
 
   /** Throws 429 (with `retryAfter`) past the limit; otherwise records the attempt. */
@@ -34,15 +37,31 @@ export class AttemptThrottle {
     await this.store.clear(subject);
   }
 
-  /** Admits, runs `verify`, and forgets the failures when it answers something. */
-  async attempt<T>(
+  /**
+   * Admits, runs `verify`, and forgets the failures when it answers something. Within one
+   * process the attempts on a subject run one after another, so a burst of right answers (one
+   * person signing in on several devices at once) is not refused for the moments its own
+   * attempts count as failed; across instances the shared store still bounds the guesses.
+   */
+  attempt<T>(
     subject: string,
     limit: AttemptLimit,
     verify: () => Promise<T | null>,
   ): Promise<T | null> {
-    await this.admit(subject, limit);
-    const verified = await verify();
-    if (verified !== null) await this.succeeded(subject);
-    return verified;
+    const previous = this.inTurn.get(subject) ?? Promise.resolve();
+    const current = previous
+      .catch(() => undefined)
+      .then(async () => {
+        await this.admit(subject, limit);
+        const verified = await verify();
+        if (verified !== null) await this.succeeded(subject);
+        return verified;
+      });
+    this.inTurn.set(subject, current);
+    const forget = () => {
+      if (this.inTurn.get(subject) === current) this.inTurn.delete(subject);
+    };
+    current.then(forget, forget);
+    return current;
   }
 }

@@ -2,11 +2,12 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { InvalidInput } from './problem';
 
-/** `ETag` carries the stream revision as a weak validator: `W/"3"`. */
+/** `ETag` carries a revision (the profile's, for `/me`) as a weak validator: `W/"3"`. */
 export const toETag = (revision: number): string => `W/"${revision}"`;
 
 /**
- * `If-Match` becomes the expected revision. Absent: undefined (the server retries conflicts).
+ * `If-Match` becomes the expected revision. Absent: undefined (the command applies to whatever
+ * revision is current).
  * Malformed: 400, because a client that meant to guard its write must not silently lose it.
  */
 export function parseIfMatch(header: string | undefined): number | undefined {

@@ -21,6 +21,7 @@ const profile: ProfileDocument = {
   lastName: 'L',
   createdAt: 't',
   updatedAt: 't',
+  profileRevision: 0,
   revision: 0,
 };
 const facts: MemberFacts = {

@@ -1,6 +1,6 @@
 import type { ProfileDocument } from '@app/read-store/read-models/profile.read-model';
 import type { ProjectedEvent } from '../projection';
-import { evolveProfile } from './profile.projection';
+import { evolveProfile, profileProjection } from './profile.projection';
 
 let position = 0n;
 const event = (type: string, revision: number, data: Record<string, unknown>): ProjectedEvent => ({
@@ -38,7 +38,7 @@ const project = (events: ProjectedEvent[]) =>
   events.reduce<ProfileDocument | null>((doc, next) => evolveProfile(doc, next), null);
 
 describe('profile projection', () => {
-  it('given a registration, creates the profile at revision 0', () =>
+  it('given a registration, creates the profile at profile revision 0', () =>
     expect(project([registered])).toEqual({
       id: 'u1',
       userId: 'u1',
@@ -47,17 +47,20 @@ describe('profile projection', () => {
       lastName: 'L',
       createdAt: 't0',
       updatedAt: 't0',
+      profileRevision: 0,
       revision: 0,
     }));
-  it('given a rename, changes the names and the revision', () =>
+  it('given a rename, changes the names and moves the profile revision', () =>
     expect(project([registered, renamed])).toMatchObject({
       firstName: 'Augusta',
       updatedAt: 't1',
+      profileRevision: 1,
       revision: 1,
     }));
-  it('given a password change, moves only the revision and update time', () =>
+  it('given a password change, moves the update time but not the profile revision', () =>
     expect(project([registered, renamed, passwordChanged])).toMatchObject({
       firstName: 'Augusta',
+      profileRevision: 1,
       revision: 2,
       updatedAt: 't2',
     }));
@@ -71,7 +74,7 @@ describe('profile projection', () => {
     ).toBeNull());
   it('never stores the password hash', () =>
     expect(JSON.stringify(project([registered, passwordChanged]))).not.toContain('h2'));
-  it('given two-factor turned on, shows it and moves the revision with every account event', () =>
+  it('given two-factor turned on and a login with a code, shows it and keeps the profile revision', () =>
     expect(
       project([
         registered,
@@ -84,7 +87,7 @@ describe('profile projection', () => {
         }),
         event('TwoFactorCodeUsed', 3, { userId: 'u1', step: 2, usedAt: 't3' }),
       ]),
-    ).toMatchObject({ twoFactorEnabled: true, revision: 3, updatedAt: 't0' }));
+    ).toMatchObject({ twoFactorEnabled: true, profileRevision: 0, updatedAt: 't0' }));
   it('given two-factor turned off, shows it off', () =>
     expect(
       project([
@@ -92,7 +95,7 @@ describe('profile projection', () => {
         event('TwoFactorEnabled', 1, { userId: 'u1', recoveryCodeHashes: 'r', usedStep: 1 }),
         event('TwoFactorDisabled', 2, { userId: 'u1', disabledAt: 't2' }),
       ]),
-    ).toMatchObject({ twoFactorEnabled: false, revision: 2 }));
+    ).toMatchObject({ twoFactorEnabled: false, profileRevision: 0 }));
   it('never stores a TOTP secret or recovery-code hash', () =>
     expect(
       JSON.stringify(
@@ -113,5 +116,30 @@ describe('profile projection', () => {
         registered,
         event('ThemeChanged', 1, { userId: 'u1', theme: 'dark', changedAt: 't1' }),
       ]),
-    ).toMatchObject({ theme: 'dark', revision: 1 }));
+    ).toMatchObject({ theme: 'dark', profileRevision: 0 }));
+  it('given a rename after a password change and a theme, counts only the renames', () =>
+    expect(
+      project([
+        registered,
+        passwordChanged,
+        event('ThemeChanged', 3, { userId: 'u1', theme: 'dark', changedAt: 't3' }),
+        event('NameChanged', 4, { userId: 'u1', firstName: 'A', lastName: 'B', changedAt: 't4' }),
+      ]),
+    ).toMatchObject({ firstName: 'A', profileRevision: 1, revision: 4 }));
+  it('given the same rename delivered twice (a replayed suffix), counts it once', () =>
+    expect(project([registered, renamed, renamed, passwordChanged, renamed])).toEqual(
+      project([registered, renamed, passwordChanged]),
+    ));
+  it('subscribes to no event that leaves the profile as it was', () =>
+    expect([...profileProjection.eventTypes].sort()).toEqual(
+      [
+        'AccountDeleted',
+        'AccountRegistered',
+        'NameChanged',
+        'PasswordChanged',
+        'ThemeChanged',
+        'TwoFactorDisabled',
+        'TwoFactorEnabled',
+      ].sort(),
+    ));
 });

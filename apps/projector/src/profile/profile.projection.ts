@@ -2,7 +2,11 @@ import type { AccountEvent } from '@app/domain';
 import { PROFILES, type ProfileDocument } from '@app/read-store/read-models/profile.read-model';
 import type { ProjectedEvent, Projection } from '../projection';
 
-/** `GET /me`. Every account event moves the revision, because the ETag is the stream revision. */
+/**
+ * `GET /me`. The ETag is the profile revision, counted as the account state counts it
+ * (`profileRevision`: 0 at registration, +1 per NameChanged), so only a rename moves it;
+ * the events that merely show (two-factor on/off, the update time) leave it where it is.
+ */
 export const profileProjection: Projection<ProfileDocument> = {
   collection: PROFILES,
   eventTypes: new Set<AccountEvent['type']>([
@@ -11,11 +15,7 @@ export const profileProjection: Projection<ProfileDocument> = {
     'PasswordChanged',
     'AccountDeleted',
     'ThemeChanged',
-    'TwoFactorSetupStarted',
     'TwoFactorEnabled',
-    'TwoFactorCodeUsed',
-    'RecoveryCodeUsed',
-    'TwoFactorCodeRejected',
     'TwoFactorDisabled',
   ]),
   documentIds: (event) => [String(event.data.userId)],
@@ -23,6 +23,16 @@ export const profileProjection: Projection<ProfileDocument> = {
 };
 
 export function evolveProfile(
+  doc: ProfileDocument | null,
+  projected: ProjectedEvent,
+): ProfileDocument | null {
+  // Delivery is at least once: an event this document already reflects is not counted again.
+  if (doc && projected.revision <= doc.revision) return doc;
+  const next = applyToProfile(doc, projected);
+  return next && { ...next, revision: projected.revision };
+}
+
+function applyToProfile(
   doc: ProfileDocument | null,
   projected: ProjectedEvent,
 ): ProfileDocument | null {
@@ -39,6 +49,7 @@ export function evolveProfile(
         lastName,
         createdAt: registeredAt,
         updatedAt: registeredAt,
+        profileRevision: 0,
         revision: projected.revision,
       };
     }
@@ -49,29 +60,18 @@ export function evolveProfile(
         firstName: event.data.firstName,
         lastName: event.data.lastName,
         updatedAt: event.data.changedAt,
-        revision: projected.revision,
+        profileRevision: doc.profileRevision + 1,
       };
     case 'PasswordChanged':
-      return doc && { ...doc, updatedAt: event.data.changedAt, revision: projected.revision };
+      return doc && { ...doc, updatedAt: event.data.changedAt };
     case 'AccountDeleted':
       return null;
     case 'ThemeChanged':
-      return doc && { ...doc, theme: event.data.theme, revision: projected.revision };
+      return doc && { ...doc, theme: event.data.theme };
     case 'TwoFactorEnabled':
     case 'TwoFactorDisabled':
-      return (
-        doc && {
-          ...doc,
-          twoFactorEnabled: event.type === 'TwoFactorEnabled',
-          revision: projected.revision,
-        }
-      );
-    case 'TwoFactorSetupStarted':
-    case 'TwoFactorCodeUsed':
-    case 'RecoveryCodeUsed':
-    case 'TwoFactorCodeRejected':
-      // Not shown on the profile, but the ETag is the stream's revision.
-      return doc && { ...doc, revision: projected.revision };
+      // Shown on the profile but not editable there: a pending rename is not made stale.
+      return doc && { ...doc, twoFactorEnabled: event.type === 'TwoFactorEnabled' };
     default:
       return doc;
   }

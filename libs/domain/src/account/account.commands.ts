@@ -20,6 +20,8 @@ export type ChangeName = {
     readonly userId: string;
     readonly firstName?: string;
     readonly lastName?: string;
+    /** From `If-Match`: the profile revision the client read; refused if it moved since. */
+    readonly expectedProfileRevision?: number;
     readonly now: string;
   };
 };

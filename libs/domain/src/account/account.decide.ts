@@ -9,6 +9,7 @@ import type {
 import {
   AccountAlreadyExists,
   AccountNotFound,
+  StaleProfileRevision,
   WrongCurrentPassword,
   WrongPassword,
 } from './account.errors';
@@ -40,6 +41,9 @@ export function register(command: RegisterAccount, state: AccountState): Account
 
 export function changeName(command: ChangeName, state: AccountState): AccountEvent[] {
   const account = requireActive(state);
+  const expected = command.data.expectedProfileRevision;
+  if (expected !== undefined && expected !== account.profileRevision)
+    throw new StaleProfileRevision();
   const firstName = command.data.firstName ?? account.firstName ?? '';
   const lastName = command.data.lastName ?? account.lastName ?? '';
   if (firstName === account.firstName && lastName === account.lastName) return [];

@@ -55,3 +55,14 @@ export class InvalidTwoFactorCode extends DomainError {
     );
   }
 }
+
+/** `If-Match` named a profile revision that a rename has since replaced (HTTP 412). */
+export class StaleProfileRevision extends DomainError {
+  constructor() {
+    super(
+      'STALE_REVISION',
+      'precondition_failed',
+      'The resource changed since you read it; read it again.',
+    );
+  }
+}

@@ -14,6 +14,11 @@ export type ActiveAccount = {
   readonly keptSessionId: string | null;
   readonly registeredAt: string;
   readonly updatedAt: string;
+  /**
+   * The profile's revision, `GET /me`'s ETag: 0 at registration, +1 per NameChanged. Only
+   * what `PATCH /me` edits moves it: a password, theme or second-factor change does not.
+   */
+  readonly profileRevision: number;
   readonly theme: Theme;
   readonly twoFactor: TwoFactorState;
 };
@@ -39,6 +44,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
         keptSessionId: null,
         registeredAt: event.data.registeredAt,
         updatedAt: event.data.registeredAt,
+        profileRevision: 0,
         theme: 'system',
         twoFactor: initialTwoFactor(),
       };
@@ -49,6 +55,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
         firstName: event.data.firstName,
         lastName: event.data.lastName,
         updatedAt: event.data.changedAt,
+        profileRevision: state.profileRevision + 1,
       };
     case 'PasswordChanged':
       if (state.status !== 'active') return state;

@@ -13,8 +13,17 @@ export type ProfileDocument = {
   readonly twoFactorEnabled?: boolean;
   /** Absent until first changed: `system`. */
   readonly theme?: 'system' | 'light' | 'dark';
-  /** Revision of `account-{userId}` this document reflects: the profile's ETag. */
+  /**
+   * The profile's revision, its ETag: the account state's `profileRevision` (0 at
+   * registration, +1 per NameChanged), not the stream's revision. v1 held the stream's.
+   */
+  readonly profileRevision: number;
+  /**
+   * Revision of `account-{userId}` of the last event applied: an event at or below it is a
+   * replay and changes nothing, so the count above is never taken twice.
+   */
   readonly revision: number;
 };
 
-export const PROFILES: CollectionDefinition = { name: 'profiles_v1', indexes: [] };
+/** v2: the ETag moved from `revision` to `profileRevision` (rebuild the projector once). */
+export const PROFILES: CollectionDefinition = { name: 'profiles_v2', indexes: [] };

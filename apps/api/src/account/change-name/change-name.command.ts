@@ -4,13 +4,13 @@ import type { EventMetadata } from '@app/event-store/event-store.port';
 
 export class ChangeNameCommand extends Command<{
   account: ActiveAccount;
-  revision: number;
+  profileRevision: number;
   position: bigint | null;
 }> {
   constructor(
     readonly userId: string,
     readonly names: { readonly firstName?: string; readonly lastName?: string },
-    readonly expectedRevision: number | undefined,
+    readonly expectedProfileRevision: number | undefined,
     readonly metadata: EventMetadata,
   ) {
     super();

@@ -39,7 +39,7 @@ export class ChangeNameController {
   })
   async changeName(
     @Body() body: ChangeNameDto,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() expectedProfileRevision: number | undefined,
     @CurrentPrincipal() principal: UserPrincipal,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: FastifyReply,
@@ -63,10 +63,10 @@ export class ChangeNameController {
     }
     const names = { firstName: body.firstName, lastName: body.lastName };
     const result = await this.commands.execute(
-      new ChangeNameCommand(principal.userId, names, expectedRevision, metadata),
+      new ChangeNameCommand(principal.userId, names, expectedProfileRevision, metadata),
     );
     this.consistency.recordWrite(principal.userId, result.position);
-    response.header('ETag', toETag(result.revision));
+    response.header('ETag', toETag(result.profileRevision));
     return profileFromState(result.account);
   }
 }

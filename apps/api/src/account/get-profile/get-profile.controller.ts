@@ -30,7 +30,7 @@ export class GetProfileController {
   ) {
     const doc = await this.queries.execute(new GetProfileQuery(principal.userId));
     if (!doc) throw new NotFoundException();
-    response.header('ETag', toETag(doc.revision));
+    response.header('ETag', toETag(doc.profileRevision));
     return profileFromDocument(doc);
   }
 }

@@ -1,32 +1,24 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { LoginThrottle } from '../login-throttle';
+import { Injectable } from '@nestjs/common';
+import { CurrentPasswordThrottle } from '../current-password-throttle';
 import { PasswordHasher } from '../password-hasher';
 
 /**
- * The password check of the two-factor endpoints, throttled like logins (per user, through
- * LoginThrottle, so it becomes shared across instances wherever that limit does): a stolen
- * session must not become an unlimited password oracle.
+ * The password check of the two-factor endpoints. It spends the same budget of wrong current
+ * passwords as PUT /me/password and DELETE /me (shared by every instance): a stolen session
+ * must not find, in another endpoint, an unlimited password oracle.
  */
 @Injectable()
 export class TwoFactorPasswordCheck {
   constructor(
     private readonly passwords: PasswordHasher,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: CurrentPasswordThrottle,
   ) {}
 
-  async matches(userId: string, password: string, storedHash: string | null): Promise<boolean> {
-    try {
-      const verified = await this.throttle.attempt(`two-factor-password:${userId}`, async () =>
-        (await this.passwords.verify(password, storedHash)) ? true : null,
-      );
-      return verified === true;
-    } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() !== 429) throw error;
-      const { retryAfter } = error.getResponse() as { retryAfter?: number };
-      throw new HttpException(
-        { message: 'Too many wrong passwords; try again later.', retryAfter },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  matches(userId: string, password: string, storedHash: string | null): Promise<boolean> {
+    return this.throttle.guard(userId, async (matched) => {
+      const verified = await this.passwords.verify(password, storedHash);
+      if (verified) matched();
+      return verified;
+    });
   }
 }
