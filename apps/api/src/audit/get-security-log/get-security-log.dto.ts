@@ -10,7 +10,7 @@ export class GetSecurityLogDto {
   @Matches(/^\d{1,20}$/, { message: 'before must be a cursor from a previous page' })
   before?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
