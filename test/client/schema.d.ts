@@ -190,7 +190,7 @@ export interface paths {
     put?: never;
     /**
      * Start setting up two-factor authentication (TOTP)
-     * @description 403: wrong password. 409: two-factor authentication is already on.
+     * @description 429 after 5 wrong passwords in 15 minutes (counted with PUT /me/password). 403: wrong password. 409: two-factor authentication is already on.
      */
     post: operations['startTwoFactorSetup'];
     delete?: never;
@@ -231,7 +231,7 @@ export interface paths {
     post?: never;
     /**
      * Turn two-factor authentication off
-     * @description 403: wrong password, or a wrong or used code.
+     * @description 403: wrong password, or a wrong or used code. 429 after 5 wrong passwords in 15 minutes.
      */
     delete: operations['disableTwoFactor'];
     options?: never;
@@ -2086,6 +2086,17 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
       /** @description A store is unreachable, or a read could not catch up with your last write. */
       503: {
         headers: {
@@ -2247,6 +2258,17 @@ export interface operations {
       /** @description The body is not application/json, or is compressed. */
       415: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

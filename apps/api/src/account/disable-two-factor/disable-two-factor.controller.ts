@@ -23,9 +23,10 @@ export class DisableTwoFactorController {
   @Operation({
     id: 'disableTwoFactor',
     summary: 'Turn two-factor authentication off',
-    description: '403: wrong password, or a wrong or used code.',
+    description:
+      '403: wrong password, or a wrong or used code. 429 after 5 wrong passwords in 15 minutes.',
     access: 'user',
-    errors: [403, 503],
+    errors: [403, 429, 503],
   })
   @Answers(204, undefined, 'Two-factor is off (already off: nothing changes).')
   async disable(

@@ -26,9 +26,10 @@ export class StartTwoFactorSetupController {
   @Operation({
     id: 'startTwoFactorSetup',
     summary: 'Start setting up two-factor authentication (TOTP)',
-    description: '403: wrong password. 409: two-factor authentication is already on.',
+    description:
+      '429 after 5 wrong passwords in 15 minutes (counted with PUT /me/password). 403: wrong password. 409: two-factor authentication is already on.',
     access: 'user',
-    errors: [403, 409, 503],
+    errors: [403, 409, 429, 503],
   })
   @Answers(
     200,
