@@ -91,6 +91,12 @@ describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
       expect((await api.GET('/me/preferences', { headers })).data?.theme).toBe('system');
       const theme = await api.PUT('/me/preferences', { headers, body: { theme: 'dark' } });
       expect(theme.data?.theme).toBe('dark');
+      // null means absent for a field of the body, never for one it does not have.
+      const unknown = await api.PUT('/me/preferences', {
+        headers,
+        body: { theme: 'light', colour: null } as unknown as { theme: 'light' },
+      });
+      expect(unknown.error?.errors?.[0]).toMatchObject({ field: 'colour', rule: 'unknown_field' });
 
       // organization
       const org = await api.POST('/orgs', { headers, body: { name: 'Analytical Engines' } });
