@@ -89,6 +89,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/login/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in, second step: a TOTP or recovery code
+     * @description 401 for a wrong or already used code, or an expired or invalid mfaToken; 429 after five wrong codes (see Retry-After).
+     */
+    post: operations['loginWithSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/logout': {
     parameters: {
       query?: never;
@@ -159,6 +179,122 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/2fa/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start setting up two-factor authentication (TOTP)
+     * @description 429 after 5 wrong passwords in 15 minutes (counted with PUT /me/password). 403: wrong password. 409: two-factor authentication is already on.
+     */
+    post: operations['startTwoFactorSetup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/2fa/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turn two-factor authentication on with a first code
+     * @description 403: the code does not match the pending secret. 409: no setup pending, or two-factor is already on.
+     */
+    post: operations['confirmTwoFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/2fa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Turn two-factor authentication off
+     * @description 403: wrong password, or a wrong or used code. 429 after 5 wrong passwords in 15 minutes.
+     */
+    delete: operations['disableTwoFactor'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List your open sessions */
+    get: operations['listSessions'];
+    put?: never;
+    post?: never;
+    /** End every other session of yours */
+    delete: operations['endOtherSessions'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of your sessions
+     * @description 404: you have no open session with this id.
+     */
+    delete: operations['endSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read your preferences */
+    get: operations['getPreferences'];
+    /** Change your preferences */
+    put: operations['changePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orgs': {
     parameters: {
       query?: never;
@@ -204,9 +340,43 @@ export interface paths {
     /** List the members of an organization */
     get: operations['listMembers'];
     put?: never;
-    /** Add a member */
-    post: operations['addMember'];
+    post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the organization’s pending invitations */
+    get: operations['listInvitations'];
+    put?: never;
+    /** Invite someone to the organization */
+    post: operations['inviteMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/invitations/{invitationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a pending invitation */
+    delete: operations['withdrawInvitation'];
     options?: never;
     head?: never;
     patch?: never;
@@ -264,6 +434,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the invitations addressed to you */
+    get: operations['listMyInvitations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/invitations/{invitationId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation addressed to you
+     * @description 404: not addressed to your email, expired, withdrawn, declined or already used.
+     */
+    post: operations['acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/invitations/{invitationId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decline an invitation addressed to you
+     * @description 404: no open invitation with this id addressed to your email.
+     */
+    post: operations['declineInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orgs/{orgId}/api-keys': {
     parameters: {
       query?: never;
@@ -295,6 +522,43 @@ export interface paths {
     post?: never;
     /** Delete an API key */
     delete: operations['deleteApiKey'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orgs/{orgId}/api-keys/{keyId}/roll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Roll an API key: a new key, the old one ends after a grace period
+     * @description Your own key only (404 otherwise). 409: the key has expired or was already rolled. `gracePeriodHours` must come to a whole number of seconds (rule `whole_seconds`).
+     */
+    post: operations['rollApiKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api-keys/report-leak': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report a leaked API key (it is revoked) */
+    post: operations['reportLeakedApiKey'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -417,12 +681,6 @@ export interface components {
       /** @example a3f0c1d2e4 */
       userId: string;
     };
-    LoginDto: {
-      /** @example ada@example.com */
-      email: string;
-      /** @example Str0ng!Passw0rd */
-      password: string;
-    };
     LoginResultDto: {
       /** @description Send as Authorization: Bearer <accessToken>. Opaque. */
       accessToken: string;
@@ -431,12 +689,37 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
+    MfaChallengeDto: {
+      /** @enum {boolean} */
+      mfaRequired: true;
+      /** @description Send to POST /auth/login/mfa with a code; lives 5 minutes. */
+      mfaToken: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    LoginDto: {
+      /** @example ada@example.com */
+      email: string;
+      /** @example Str0ng!Passw0rd */
+      password: string;
+    };
+    LoginWithSecondFactorDto: {
+      /** @description From the 200 answer of POST /auth/login; lives 5 minutes. */
+      mfaToken: string;
+      /**
+       * @description The current TOTP code, or one unused recovery code.
+       * @example 123456
+       */
+      code: string;
+    };
     ProfileDto: {
       userId: string;
       /** Format: email */
       email: string;
       firstName: string;
       lastName: string;
+      /** @description Whether login asks for a second factor (TOTP). */
+      twoFactorEnabled: boolean;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -495,6 +778,71 @@ export interface components {
       /** @description Your current password. */
       password: string;
     };
+    StartTwoFactorSetupDto: {
+      /** @description Your current password. */
+      password: string;
+    };
+    TwoFactorSetupDto: {
+      /** @description The pending TOTP secret, base32. */
+      secret: string;
+      /** @example otpauth://totp/account-keys:ada%40example.com?secret=… */
+      otpauthUrl: string;
+      /** @description A QR code of otpauthUrl, as a PNG data URL. */
+      qrCodeDataUrl: string;
+    };
+    ConfirmTwoFactorDto: {
+      /**
+       * @description A current code from the pending secret.
+       * @example 123456
+       */
+      code: string;
+    };
+    RecoveryCodesDto: {
+      /** @description Ten single-use codes, shown this once. */
+      recoveryCodes: string[];
+    };
+    DisableTwoFactorDto: {
+      /** @description Your current password. */
+      password: string;
+      /**
+       * @description A current TOTP code or an unused recovery code.
+       * @example 123456
+       */
+      code: string;
+    };
+    SessionDto: {
+      sessionId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Minute precision.
+       */
+      lastSeenAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      userAgent: string | null;
+      ipAddress: string | null;
+      /** @description The session making this request. */
+      current: boolean;
+    };
+    SessionListDto: {
+      items: components['schemas']['SessionDto'][];
+    };
+    PreferencesDto: {
+      /**
+       * @description `system` (the default), `light` or `dark`.
+       * @enum {string}
+       */
+      theme: 'system' | 'light' | 'dark';
+    };
+    ChangePreferencesDto: {
+      /**
+       * @example dark
+       * @enum {string}
+       */
+      theme: 'system' | 'light' | 'dark';
+    };
     CreateOrganizationDto: {
       /**
        * @description 1 to 100 characters after trimming.
@@ -540,26 +888,65 @@ export interface components {
       lastName: string;
       /** @enum {string} */
       role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
+      /** @description Extra permissions on top of the role. */
+      grants: (
+        | 'org:read'
+        | 'org:write'
+        | 'members:read'
+        | 'members:write'
+        | 'api_keys:read'
+        | 'api_keys:write'
+        | 'audit:read'
+      )[];
     };
     MemberListDto: {
       items: components['schemas']['MemberDto'][];
     };
-    AddMemberDto: {
+    InviteMemberDto: {
       /**
        * Format: email
-       * @description The email of an existing account.
+       * @description Whom to invite, whether or not an account has this email yet.
        * @example grace@example.com
        */
       email: string;
-      /** @enum {string} */
+      /**
+       * @description The role they get if they accept.
+       * @enum {string}
+       */
       role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
     };
-    AddedMemberDto: {
-      userId: string;
+    InvitationDto: {
+      invitationId: string;
       /** Format: email */
       email: string;
       /** @enum {string} */
       role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Seven days after createdAt.
+       */
+      expiresAt: string;
+    };
+    PendingInvitationDto: {
+      invitationId: string;
+      /** Format: email */
+      email: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Seven days after createdAt.
+       */
+      expiresAt: string;
+      /** @description The userId of whoever invited. */
+      invitedBy: string;
+    };
+    PendingInvitationListDto: {
+      items: components['schemas']['PendingInvitationDto'][];
     };
     ChangeMemberRoleDto: {
       /** @enum {string} */
@@ -612,6 +999,23 @@ export interface components {
     FeaturesDto: {
       organizationId: string;
       disabled: ('members' | 'api_keys' | 'audit')[];
+    };
+    MyInvitationDto: {
+      invitationId: string;
+      organizationId: string;
+      organizationName: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    MyInvitationListDto: {
+      items: components['schemas']['MyInvitationDto'][];
+    };
+    AcceptedInvitationDto: {
+      organizationId: string;
+      /** @enum {string} */
+      role: 'owner' | 'admin' | 'developer' | 'viewer' | 'auditor';
     };
     CreateApiKeyDto: {
       /**
@@ -678,6 +1082,37 @@ export interface components {
         | 'audit:read'
       )[];
     };
+    RollApiKeyDto: {
+      /**
+       * @description How long the old key keeps working, in hours (0 to 168; fractions down to the second: 0.25 is 15 minutes). 0 revokes it at once.
+       * @example 24
+       */
+      gracePeriodHours: number;
+    };
+    RolledApiKeyDto: {
+      id: string;
+      description: string;
+      /** @description The key itself: shown in this answer only, never again. */
+      key: string;
+      /** @example ak_…Zx9Q */
+      maskedKey: string;
+      /** @enum {string} */
+      status: 'active';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The id of the key this one replaces. */
+      rolledFrom: string;
+    };
+    ReportLeakDto: {
+      /** @description The API key found where it should not be (`ak_…`). */
+      key: string;
+    };
+    LeakReportDto: {
+      /** @enum {string} */
+      status: 'received';
+    };
     WhoamiDto: {
       keyId: string;
       organizationId: string;
@@ -734,6 +1169,8 @@ export interface components {
     };
     SecurityLogDto: {
       items: components['schemas']['SecurityLogEntryDto'][];
+      /** @description Pass as `before` for older entries; null at the end. */
+      next: string | null;
     };
     /**
      * @description One per kind of failure.
@@ -753,25 +1190,33 @@ export interface components {
       | 'TOO_MANY_REQUESTS'
       | 'INTERNAL_ERROR'
       | 'UNAVAILABLE'
-      | 'AMBIGUOUS_CREDENTIALS'
       | 'ACCOUNT_ALREADY_EXISTS'
       | 'ACCOUNT_NOT_FOUND'
       | 'ALREADY_A_MEMBER'
+      | 'ALREADY_INVITED'
+      | 'AMBIGUOUS_CREDENTIALS'
+      | 'API_KEYS_DISABLED'
       | 'API_KEY_ALREADY_ISSUED'
       | 'API_KEY_NOT_FOUND'
-      | 'API_KEYS_DISABLED'
+      | 'API_KEY_NOT_ROLLABLE'
       | 'BEYOND_OWN_PERMISSIONS'
       | 'EMAIL_TAKEN'
       | 'INVALID_CREDENTIALS'
+      | 'INVALID_TWO_FACTOR_CODE'
+      | 'INVITATION_NOT_FOUND'
       | 'LAST_OWNER'
       | 'MEMBER_NOT_FOUND'
       | 'NO_ACCOUNT_WITH_EMAIL'
+      | 'NO_SUCH_SESSION'
       | 'ORGANIZATION_ALREADY_EXISTS'
       | 'ORGANIZATION_NOT_FOUND'
       | 'PERMISSION_REQUIRED'
+      | 'SECOND_FACTOR_FAILED'
       | 'SESSION_ALREADY_STARTED'
       | 'SESSION_NOT_FOUND'
       | 'SOLE_OWNER_OF_TEAM'
+      | 'TWO_FACTOR_ALREADY_ENABLED'
+      | 'TWO_FACTOR_SETUP_NOT_STARTED'
       | 'WRONG_CURRENT_PASSWORD'
       | 'WRONG_PASSWORD';
     FieldErrorDto: {
@@ -779,7 +1224,7 @@ export interface components {
       field: string;
       /** @description What is wrong, for a person to read. */
       message: string;
-      /** @description Rule id, snake_case: required, wrong_type, too_short, too_long, out_of_range, not_allowed, unknown_field, read_only, email, forbidden_characters, confirmation_phrase, etag, max_depth, invalid, or a password rule id of GET /password-policy (min_length, uppercase, lowercase, number, special, ..., match). */
+      /** @description Rule id, snake_case: required, wrong_type, too_short, too_long, out_of_range, not_allowed, unknown_field, read_only, email, forbidden_characters, confirmation_phrase, etag, max_depth, invalid, whole_seconds, or a password rule id of GET /password-policy (min_length, uppercase, lowercase, number, special, ..., match). */
       rule: string;
     };
     ProblemDetailsDto: {
@@ -983,7 +1428,90 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A session token; the answer is never cached. */
+      /** @description A session token; or, with two-factor on, `mfaRequired` and an mfaToken for POST /auth/login/mfa. Never cached. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['LoginResultDto'] | components['schemas']['MfaChallengeDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  loginWithSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginWithSecondFactorDto'];
+      };
+    };
+    responses: {
+      /** @description The session starts: the answer of POST /auth/login without 2FA. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1480,6 +2008,613 @@ export interface operations {
       };
     };
   };
+  startTwoFactorSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartTwoFactorSetupDto'];
+      };
+    };
+    responses: {
+      /** @description A pending TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), its otpauth:// URL and a QR code of it as a PNG data URL. Confirm a code with POST /me/2fa/totp/confirm to turn it on. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TwoFactorSetupDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  confirmTwoFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmTwoFactorDto'];
+      };
+    };
+    responses: {
+      /** @description Two-factor is on. `recoveryCodes`: ten single-use codes, shown this once. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  disableTwoFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisableTwoFactorDto'];
+      };
+    };
+    responses: {
+      /** @description Two-factor is off (already off: nothing changes). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  listSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your open sessions, newest first: `current` marks the one making this request; `lastSeenAt` has minute precision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionListDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  endOtherSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every session of yours except this one has ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  endSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description From GET /me/sessions. */
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended: its token is refused from its next request. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not found (also for another tenant’s resource). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  getPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description `theme`: `system` (the default), `light` or `dark`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not found (also for another tenant’s resource). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  changePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description The preferences as stored; the same theme again records nothing. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   listOrganizations: {
     parameters: {
       query?: never;
@@ -1749,7 +2884,7 @@ export interface operations {
       };
     };
   };
-  addMember: {
+  listInvitations: {
     parameters: {
       query?: never;
       header?: never;
@@ -1759,19 +2894,15 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AddMemberDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
-      /** @description Added. */
-      201: {
+      /** @description Pending invitations, oldest first (only the email is known). */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AddedMemberDto'];
+          'application/json': components['schemas']['PendingInvitationListDto'];
         };
       };
       /** @description Invalid input (field errors in `errors`), or two credentials at once. */
@@ -1794,7 +2925,85 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description A member without members:write. */
+      /** @description A member without members:read. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such organization, or you are not a member of it. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  inviteMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The organization, from POST /orgs or GET /orgs. */
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteMemberDto'];
+      };
+    };
+    responses: {
+      /** @description Invited, whether or not an account has this email; expires in 7 days. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /**
+       * @description A member without members:write.
+       *
+       *     Authenticated but not allowed.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1832,6 +3041,76 @@ export interface operations {
       };
       /** @description The body is not application/json, or is compressed. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  withdrawInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description From GET /orgs/{orgId}/invitations. */
+        invitationId: string;
+        /** @description The organization, from POST /orgs or GET /orgs. */
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Withdrawn: it can no longer be accepted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A member without members:write. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No such organization, or you are not a member of it. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2215,9 +3494,208 @@ export interface operations {
       };
     };
   };
-  listApiKeys: {
+  listMyInvitations: {
     parameters: {
       query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Pending invitations addressed to your email, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyInvitationListDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description From GET /me/invitations. */
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description You are a member from now, with the invitation’s role. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AcceptedInvitationDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not found (also for another tenant’s resource). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  declineInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description From GET /me/invitations. */
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Declined: it can no longer be accepted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Authenticated but not allowed. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Not found (also for another tenant’s resource). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: {
+        /** @description all: every key of the organization, each with ownerId (needs members:write). */
+        owner?: 'all';
+      };
       header?: never;
       path: {
         /** @description The organization, from POST /orgs or GET /orgs. */
@@ -2256,7 +3734,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description A member without api_keys:read. */
+      /** @description A member without org:read. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2488,7 +3966,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description A member without api_keys:write. */
+      /** @description A member without org:read. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2500,6 +3978,179 @@ export interface operations {
       /** @description No such organization, or you are not a member of it. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  rollApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description From GET /orgs/{orgId}/api-keys. */
+        keyId: string;
+        /** @description The organization, from POST /orgs or GET /orgs. */
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RollApiKeyDto'];
+      };
+    };
+    responses: {
+      /** @description The replacement key, shown this once, plus `rolledFrom`. The old key works until the grace period ends (0: revoked at once); both are in the table meanwhile. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RolledApiKeyDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No valid credential, or an invalid one presented. */
+      401: {
+        headers: {
+          /** @description The accepted schemes: Bearer, ApiKey. */
+          'WWW-Authenticate'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /**
+       * @description Authenticated but not allowed.
+       *
+       *     A member without api_keys:write.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /**
+       * @description Not found (also for another tenant’s resource).
+       *
+       *     No such organization, or you are not a member of it.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Conflict with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A store is unreachable, or a read could not catch up with your last write. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  reportLeakedApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportLeakDto'];
+      };
+    };
+    responses: {
+      /** @description Always, whatever the key: a live key is revoked with reason `leaked` and its owner’s security log says so. The answer never tells whether the key was valid. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeakReportDto'];
+        };
+      };
+      /** @description Invalid input (field errors in `errors`), or two credentials at once. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is larger than allowed. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is not application/json, or is compressed. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Throttled; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2633,7 +4284,11 @@ export interface operations {
   };
   getSecurityLog: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The `next` cursor of the previous page; omit for the newest entries. */
+        before?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Schemathesis (all checks) against the built service on a scratch DATA_DIR, in three auth
 # modes: no credential, an API key, a session token. Seeds a user, an organization, a
-# member and a key first, so path parameters are real ids. Exit 1 on any failure.
+# member (by invitation), a pending invitation, a second session and a key first, so path
+# parameters are real ids. Exit 1 on any failure.
 # Needs `npm run build` first and python3; installs schemathesis from PyPI into .cache.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,11 +46,19 @@ post /auth/register "{\"email\":\"$owner_email\",\"password\":\"$password\",\"fi
 member_id=$(post /auth/register "{\"email\":\"$member_email\",\"password\":\"$password\",\"firstName\":\"Grace\",\"lastName\":\"Hopper\"}" | field userId)
 token=$(post /auth/login "{\"email\":\"$owner_email\",\"password\":\"$password\"}" | field accessToken)
 org_id=$(post /orgs '{"name":"Acme"}' "$token" | field organizationId)
-post "/orgs/$org_id/members" "{\"email\":\"$member_email\",\"role\":\"developer\"}" "$token" > /dev/null
+# Members join by invitation: the member accepts one; a second stays pending for the
+# invitation operations; a second session of the owner is there to be ended.
+member_token=$(post /auth/login "{\"email\":\"$member_email\",\"password\":\"$password\"}" | field accessToken)
+invitation_id=$(post "/orgs/$org_id/invitations" "{\"email\":\"$member_email\",\"role\":\"developer\"}" "$token" | field invitationId)
+curl -fsS -X POST "$base/me/invitations/$invitation_id/accept" -H "authorization: Bearer $member_token" > /dev/null
+pending_id=$(post "/orgs/$org_id/invitations" "{\"email\":\"invitee.$RANDOM@example.com\",\"role\":\"viewer\"}" "$token" | field invitationId)
+session_id=$(curl -fsS "$base/me/sessions" -H "authorization: Bearer $(post /auth/login "{\"email\":\"$owner_email\",\"password\":\"$password\"}" | field accessToken)" |
+  python3 -c "import json,sys; print([s for s in json.load(sys.stdin)['items'] if s['current']][0]['sessionId'])")
 key_json=$(post "/orgs/$org_id/api-keys" '{"description":"schemathesis"}' "$token")
 key=$(echo "$key_json" | field key)
 key_id=$(echo "$key_json" | field id)
-export ST_ORG_ID="$org_id" ST_MEMBER_ID="$member_id" ST_KEY_ID="$key_id"
+export ST_ORG_ID="$org_id" ST_MEMBER_ID="$member_id" ST_KEY_ID="$key_id" \
+  ST_INVITATION_ID="$pending_id" ST_SESSION_ID="$session_id"
 
 run() { # mode, extra args...
   local mode=$1

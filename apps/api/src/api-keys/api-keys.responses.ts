@@ -59,3 +59,13 @@ export class WhoamiDto {
   @ApiProperty({ enum: PERMISSIONS, isArray: true })
   permissions!: string[];
 }
+
+export class RolledApiKeyDto extends IssuedApiKeyDto {
+  @ApiProperty({ description: 'The id of the key this one replaces.' })
+  rolledFrom!: string;
+}
+
+export class LeakReportDto {
+  @ApiProperty({ enum: ['received'] })
+  status!: string;
+}

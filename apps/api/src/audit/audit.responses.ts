@@ -12,6 +12,12 @@ export class SecurityLogEntryDto {
 export class SecurityLogDto {
   @ApiProperty({ type: [SecurityLogEntryDto] })
   items!: SecurityLogEntryDto[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as `before` for older entries; null at the end.',
+  })
+  next!: string | null;
 }
 
 export class AuditEventDto {

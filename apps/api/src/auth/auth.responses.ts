@@ -13,3 +13,13 @@ export class LoginResultDto {
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
 }
+
+/** The answer of POST /auth/login when two-factor is on: no session yet. */
+export class MfaChallengeDto {
+  @ApiProperty({ enum: [true] })
+  mfaRequired!: true;
+  @ApiProperty({ description: 'Send to POST /auth/login/mfa with a code; lives 5 minutes.' })
+  mfaToken!: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}

@@ -1,6 +1,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiExtension,
+  ApiExtraModels,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -19,25 +20,33 @@ import { FIELD_RULES, HTTP_PROBLEM_CODES, PROBLEM_CONTENT_TYPE } from './problem
  * `ProblemDetails`, which generated clients switch on.
  */
 export const DOMAIN_PROBLEM_CODES = [
-  'AMBIGUOUS_CREDENTIALS',
   'ACCOUNT_ALREADY_EXISTS',
   'ACCOUNT_NOT_FOUND',
   'ALREADY_A_MEMBER',
+  'ALREADY_INVITED',
+  'AMBIGUOUS_CREDENTIALS',
+  'API_KEYS_DISABLED',
   'API_KEY_ALREADY_ISSUED',
   'API_KEY_NOT_FOUND',
-  'API_KEYS_DISABLED',
+  'API_KEY_NOT_ROLLABLE',
   'BEYOND_OWN_PERMISSIONS',
   'EMAIL_TAKEN',
   'INVALID_CREDENTIALS',
+  'INVALID_TWO_FACTOR_CODE',
+  'INVITATION_NOT_FOUND',
   'LAST_OWNER',
   'MEMBER_NOT_FOUND',
   'NO_ACCOUNT_WITH_EMAIL',
+  'NO_SUCH_SESSION',
   'ORGANIZATION_ALREADY_EXISTS',
   'ORGANIZATION_NOT_FOUND',
   'PERMISSION_REQUIRED',
+  'SECOND_FACTOR_FAILED',
   'SESSION_ALREADY_STARTED',
   'SESSION_NOT_FOUND',
   'SOLE_OWNER_OF_TEAM',
+  'TWO_FACTOR_ALREADY_ENABLED',
+  'TWO_FACTOR_SETUP_NOT_STARTED',
   'WRONG_CURRENT_PASSWORD',
   'WRONG_PASSWORD',
 ] as const;
@@ -125,17 +134,32 @@ export function Operation(spec: OperationSpec) {
   );
 }
 
-/** The success answer of an operation: its status, body class (none for 204) and headers. */
+/**
+ * The success answer of an operation: its status, body class (none for 204; several for a
+ * `oneOf` of named schemas) and headers.
+ */
 export function Answers(
   status: number,
-  type: Type | undefined,
+  type: Type | readonly Type[] | undefined,
   description: string,
   headers?: Record<string, { description: string; schema: Record<string, unknown> }>,
 ) {
+  if (Array.isArray(type)) {
+    const types = type as readonly Type[];
+    return applyDecorators(
+      ApiExtraModels(...types),
+      ApiResponse({
+        status,
+        description,
+        schema: { oneOf: types.map((each) => ({ $ref: getSchemaPath(each) })) },
+        ...(headers ? { headers } : {}),
+      }),
+    );
+  }
   return ApiResponse({
     status,
     description,
-    ...(type ? { type } : {}),
+    ...(type ? { type: type as Type } : {}),
     ...(headers ? { headers } : {}),
   });
 }
@@ -278,6 +302,9 @@ function withValidationRules(schema: Json, dto: Type): Json {
         break;
       case 'isInt':
         items.type = 'integer';
+        break;
+      case 'isNumber':
+        items.type = 'number';
         break;
       case 'isArray':
         target.type = 'array';

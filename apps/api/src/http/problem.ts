@@ -57,6 +57,7 @@ export const FIELD_RULES = [
   'etag',
   'max_depth',
   'invalid',
+  'whole_seconds',
 ] as const;
 
 export type FieldRule = (typeof FIELD_RULES)[number];

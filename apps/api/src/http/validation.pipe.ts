@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { InvalidInput, type FieldRule, type ProblemFieldError } from './problem';
 
 /** Keys that class-transformer drops without a word; we refuse them like any unknown field. */
@@ -37,15 +38,27 @@ class StrictValidationPipe extends ValidationPipe {
         );
       }
     }
-    if (whole) value = withoutNulls(value);
+    if (whole) value = withoutNulls(value, metadata.metatype);
     return super.transform(value, metadata);
   }
 }
 
-/** `null` means absent: an optional field is then left out, a required one is `required`. */
-function withoutNulls(value: unknown): unknown {
+/**
+ * `null` means absent: an optional field is then left out, a required one is `required`.
+ * Only for the DTO's own fields: an unknown field stays, null or not, and is refused.
+ */
+function withoutNulls(value: unknown, metatype: ArgumentMetadata['metatype']): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
+  const known = new Set(
+    metatype
+      ? getMetadataStorage()
+          .getTargetValidationMetadatas(metatype, '', true, false)
+          .map((meta) => meta.propertyName)
+      : [],
+  );
+  return Object.fromEntries(
+    Object.entries(value).filter(([name, field]) => field !== null || !known.has(name)),
+  );
 }
 
 export function createValidationPipe(): ValidationPipe {

@@ -40,6 +40,12 @@ export class MemberDto {
   lastName!: string;
   @ApiProperty({ enum: ROLES })
   role!: string;
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'Extra permissions on top of the role.',
+  })
+  grants!: string[];
 }
 
 export class MemberListDto {
@@ -79,4 +85,52 @@ export class FeaturesDto {
   organizationId!: string;
   @ApiProperty({ enum: FEATURES, isArray: true })
   disabled!: string[];
+}
+
+export class InvitationDto {
+  @ApiProperty()
+  invitationId!: string;
+  @ApiProperty({ format: 'email' })
+  email!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: string;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Seven days after createdAt.' })
+  expiresAt!: string;
+}
+
+export class PendingInvitationDto extends InvitationDto {
+  @ApiProperty({ description: 'The userId of whoever invited.' })
+  invitedBy!: string;
+}
+
+export class PendingInvitationListDto {
+  @ApiProperty({ type: [PendingInvitationDto] })
+  items!: PendingInvitationDto[];
+}
+
+export class MyInvitationDto {
+  @ApiProperty()
+  invitationId!: string;
+  @ApiProperty()
+  organizationId!: string;
+  @ApiProperty()
+  organizationName!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
+
+export class MyInvitationListDto {
+  @ApiProperty({ type: [MyInvitationDto] })
+  items!: MyInvitationDto[];
+}
+
+export class AcceptedInvitationDto {
+  @ApiProperty()
+  organizationId!: string;
+  @ApiProperty({ enum: ROLES })
+  role!: string;
 }

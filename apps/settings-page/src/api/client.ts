@@ -1,5 +1,4 @@
 import createClient from 'openapi-fetch';
-import type { FuturePaths } from './future-paths';
 import type { paths } from './schema';
 import type { ProblemView } from './views';
 
@@ -7,7 +6,7 @@ import type { ProblemView } from './views';
  * The only way the page talks to the server: the public REST API through openapi-fetch, typed
  * by `schema.d.ts` (generated from GET /docs-json at build time, see `npm run build:settings`).
  */
-export type Paths = paths & Omit<FuturePaths, keyof paths>;
+export type Paths = paths;
 
 const TOKEN_KEY = 'settings.accessToken';
 const SIGNED_OUT = 'settings:signed-out';

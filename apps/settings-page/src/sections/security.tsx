@@ -281,11 +281,8 @@ function Log(props: { changes: number }) {
   const [failed, setFailed] = useState(false);
 
   async function load(before?: string) {
-    // The served document does not list these query parameters yet (API.md does).
     const query = before ? { limit: PAGE_SIZE, before } : { limit: PAGE_SIZE };
-    const answer = await send<SecurityLog>(
-      api.GET('/me/security-log', { params: { query } } as never),
-    );
+    const answer = await send<SecurityLog>(api.GET('/me/security-log', { params: { query } }));
     if (!answer.ok) return setFailed(true);
     setItems((current) => (before ? [...current, ...answer.data.items] : answer.data.items));
     // `next` only where the server pages (API.md); an older answer is all of the log at once.

@@ -1,6 +1,6 @@
 import { Body, Controller, Put, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -8,9 +8,10 @@ import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { noStore, type HeaderReply } from '../../http/reply';
 import { ChangePreferencesCommand } from './change-preferences.command';
 import { ChangePreferencesDto } from './change-preferences.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { PreferencesDto } from '../account.responses';
 
 @ApiTags('preferences')
-@ApiBearerAuth()
 @Controller('me/preferences')
 @UseGuards(UserSessionGuard)
 export class ChangePreferencesController {
@@ -20,9 +21,13 @@ export class ChangePreferencesController {
   ) {}
 
   @Put()
-  @ApiOkResponse({
-    description: 'The preferences as stored; the same theme again records nothing.',
+  @Operation({
+    id: 'changePreferences',
+    summary: 'Change your preferences',
+    access: 'user',
+    errors: [403, 503],
   })
+  @Answers(200, PreferencesDto, 'The preferences as stored; the same theme again records nothing.')
   async change(
     @Body() body: ChangePreferencesDto,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,12 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
@@ -14,9 +8,10 @@ import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { noStore, type HeaderReply } from '../../http/reply';
 import { ConfirmTwoFactorCommand } from './confirm-two-factor.command';
 import { ConfirmTwoFactorDto } from './confirm-two-factor.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { RecoveryCodesDto } from '../account.responses';
 
 @ApiTags('two-factor authentication')
-@ApiBearerAuth()
 @Controller('me/2fa/totp/confirm')
 @UseGuards(UserSessionGuard)
 export class ConfirmTwoFactorController {
@@ -27,11 +22,20 @@ export class ConfirmTwoFactorController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({
-    description: 'Two-factor is on. `recoveryCodes`: ten single-use codes, shown this once.',
+  @Operation({
+    id: 'confirmTwoFactor',
+    summary: 'Turn two-factor authentication on with a first code',
+    description:
+      '403: the code does not match the pending secret. 409: no setup pending, or two-factor ' +
+      'is already on.',
+    access: 'user',
+    errors: [403, 409, 503],
   })
-  @ApiForbiddenResponse({ description: 'The code does not match the pending secret.' })
-  @ApiConflictResponse({ description: 'No setup pending, or two-factor is already on.' })
+  @Answers(
+    200,
+    RecoveryCodesDto,
+    'Two-factor is on. `recoveryCodes`: ten single-use codes, shown this once.',
+  )
   async confirm(
     @Body() body: ConfirmTwoFactorDto,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,14 +1,14 @@
 import { Controller, Delete, HttpCode, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { EndOtherSessionsCommand } from './end-other-sessions.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('sessions')
-@ApiBearerAuth()
 @Controller('me/sessions')
 @UseGuards(UserSessionGuard)
 export class EndOtherSessionsController {
@@ -19,7 +19,13 @@ export class EndOtherSessionsController {
 
   @Delete()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Every session of yours except this one has ended.' })
+  @Operation({
+    id: 'endOtherSessions',
+    summary: 'End every other session of yours',
+    access: 'user',
+    errors: [403, 503],
+  })
+  @Answers(204, undefined, 'Every session of yours except this one has ended.')
   async endOthers(
     @CurrentPrincipal() principal: UserPrincipal,
     @RequestMetadata() metadata: EventMetadata,

@@ -1,14 +1,14 @@
 import { Controller, Delete, HttpCode, Param, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { EndSessionCommand } from './end-session.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('sessions')
-@ApiBearerAuth()
 @Controller('me/sessions/:sessionId')
 @UseGuards(UserSessionGuard)
 export class EndSessionController {
@@ -19,8 +19,15 @@ export class EndSessionController {
 
   @Delete()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Ended: its token is refused from its next request.' })
-  @ApiNotFoundResponse({ description: 'You have no open session with this id.' })
+  @Operation({
+    id: 'endSession',
+    summary: 'End one of your sessions',
+    description: '404: you have no open session with this id.',
+    access: 'user',
+    errors: [403, 404, 503],
+  })
+  @ApiParam({ name: 'sessionId', description: 'From GET /me/sessions.' })
+  @Answers(204, undefined, 'Ended: its token is refused from its next request.')
   async end(
     @Param('sessionId') sessionId: string,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,24 +1,32 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { noStore, type HeaderReply } from '../../http/reply';
 import { ListSessionsQuery } from './list-sessions.query';
+import { Answers, Operation } from '../../http/openapi';
+import { SessionListDto } from '../account.responses';
 
 @ApiTags('sessions')
-@ApiBearerAuth()
 @Controller('me/sessions')
 @UseGuards(UserSessionGuard)
 export class ListSessionsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({
-    description:
-      'Your open sessions, newest first: `current` marks the one making this request; ' +
-      '`lastSeenAt` has minute precision.',
+  @Operation({
+    id: 'listSessions',
+    summary: 'List your open sessions',
+    access: 'user',
+    errors: [403, 503],
   })
+  @Answers(
+    200,
+    SessionListDto,
+    'Your open sessions, newest first: `current` marks the one making this request; ' +
+      '`lastSeenAt` has minute precision.',
+  )
   async list(
     @CurrentPrincipal() principal: UserPrincipal,
     @Res({ passthrough: true }) reply: HeaderReply,

@@ -1,12 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { toDataURL } from 'qrcode';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
@@ -15,9 +9,10 @@ import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { noStore, type HeaderReply } from '../../http/reply';
 import { StartTwoFactorSetupCommand } from './start-two-factor-setup.command';
 import { StartTwoFactorSetupDto } from './start-two-factor-setup.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { TwoFactorSetupDto } from '../account.responses';
 
 @ApiTags('two-factor authentication')
-@ApiBearerAuth()
 @Controller('me/2fa/totp')
 @UseGuards(UserSessionGuard)
 export class StartTwoFactorSetupController {
@@ -28,13 +23,20 @@ export class StartTwoFactorSetupController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({
+  @Operation({
+    id: 'startTwoFactorSetup',
+    summary: 'Start setting up two-factor authentication (TOTP)',
     description:
-      'A pending TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), its otpauth:// URL and a QR code ' +
-      'of it as a PNG data URL. Confirm a code with POST /me/2fa/totp/confirm to turn it on.',
+      '429 after 5 wrong passwords in 15 minutes (counted with PUT /me/password). 403: wrong password. 409: two-factor authentication is already on.',
+    access: 'user',
+    errors: [403, 409, 429, 503],
   })
-  @ApiForbiddenResponse({ description: 'Wrong password.' })
-  @ApiConflictResponse({ description: 'Two-factor authentication is already on.' })
+  @Answers(
+    200,
+    TwoFactorSetupDto,
+    'A pending TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s), its otpauth:// URL and a QR code ' +
+      'of it as a PNG data URL. Confirm a code with POST /me/2fa/totp/confirm to turn it on.',
+  )
   async start(
     @Body() body: StartTwoFactorSetupDto,
     @CurrentPrincipal() principal: UserPrincipal,

@@ -1,9 +1,9 @@
 import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../../organizations/access/organization-access';
 import { CurrentAccess, OrgPermission } from '../../organizations/access/org-permission.decorator';
-import { InvalidInput } from '../../http/problem';
+import { ListApiKeysDto } from './list-api-keys.dto';
 import { ListApiKeysQuery } from './list-api-keys.query';
 import { Answers, Operation } from '../../http/openapi';
 import { ApiKeyListDto } from '../api-keys.responses';
@@ -26,19 +26,9 @@ export class ListApiKeysController {
   })
   @Answers(200, ApiKeyListDto, 'Your keys in this organization, newest first, masked.')
   @OrgPermission('org:read')
-  @ApiQuery({
-    name: 'owner',
-    required: false,
-    enum: ['all'],
-    description: 'all: every key of the organization, each with ownerId (needs members:write).',
-  })
-  async list(@CurrentAccess() access: OrganizationAccess, @Query('owner') owner?: string) {
-    if (owner !== undefined && owner !== 'all') {
-      throw new InvalidInput(
-        [{ field: 'owner', message: 'owner must be "all" or left out', rule: 'wrong_type' }],
-        'Unknown owner filter.',
-      );
-    }
+  // A DTO: the query's one rule (`owner` is `all` or absent) is validated and documented at once.
+  async list(@CurrentAccess() access: OrganizationAccess, @Query() query: ListApiKeysDto) {
+    const { owner } = query;
     const needed = owner === 'all' ? 'members:write' : 'api_keys:read';
     const held = owner === 'all' ? access.permissions : access.held;
     if (!held.includes(needed))

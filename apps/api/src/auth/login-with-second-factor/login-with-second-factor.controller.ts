@@ -1,11 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { noStore, type HeaderReply } from '../../http/reply';
@@ -14,6 +9,8 @@ import { RequestMetadata } from '../principal';
 import { RefuseApiKeysGuard } from '../refuse-api-keys.guard';
 import { LoginWithSecondFactorCommand } from './login-with-second-factor.command';
 import { LoginWithSecondFactorDto } from './login-with-second-factor.dto';
+import { Answers, Operation } from '../../http/openapi';
+import { LoginResultDto } from '../auth.responses';
 
 @ApiTags('auth')
 @Controller('auth/login/mfa')
@@ -26,13 +23,16 @@ export class LoginWithSecondFactorController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({
-    description: 'The session starts: the same answer as POST /auth/login without two-factor.',
+  @Operation({
+    id: 'loginWithSecondFactor',
+    summary: 'Log in, second step: a TOTP or recovery code',
+    description:
+      '401 for a wrong or already used code, or an expired or invalid mfaToken; 429 after ' +
+      'five wrong codes (see Retry-After).',
+    access: 'public',
+    errors: [401, 403, 429],
   })
-  @ApiUnauthorizedResponse({
-    description: 'A wrong or already used code, or an expired or invalid mfaToken.',
-  })
-  @ApiTooManyRequestsResponse({ description: 'Five wrong codes; see Retry-After.' })
+  @Answers(200, LoginResultDto, 'The session starts: the answer of POST /auth/login without 2FA.')
   async loginWithSecondFactor(
     @Body() body: LoginWithSecondFactorDto,
     @CurrentClient() client: ClientInfo,

@@ -10,7 +10,7 @@ import { LoginCommand } from './login.command';
 import { LoginDto } from './login.dto';
 import { NoStore } from '../../http/no-store';
 import { Answers, Operation } from '../../http/openapi';
-import { LoginResultDto } from '../auth.responses';
+import { LoginResultDto, MfaChallengeDto } from '../auth.responses';
 
 @ApiTags('auth')
 @Controller('auth/login')
@@ -28,7 +28,12 @@ export class LoginController {
     access: 'public',
     errors: [401, 403, 429],
   })
-  @Answers(200, LoginResultDto, 'A session token; the answer is never cached.')
+  @Answers(
+    200,
+    [LoginResultDto, MfaChallengeDto],
+    'A session token; or, with two-factor on, `mfaRequired` and an mfaToken for ' +
+      'POST /auth/login/mfa. Never cached.',
+  )
   @HttpCode(200)
   @NoStore()
   async login(

@@ -1,14 +1,15 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { CurrentPrincipal, RequestMetadata, type UserPrincipal } from '../../auth/principal';
 import { UserSessionGuard } from '../../auth/user-session.guard';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import { AnswerInvitationCommand } from './answer-invitation.command';
+import { Answers, Operation } from '../../http/openapi';
+import { AcceptedInvitationDto } from '../../organizations/organizations.responses';
 
 @ApiTags('invitations')
-@ApiBearerAuth()
 @Controller('me/invitations/:invitationId/accept')
 @UseGuards(UserSessionGuard)
 export class AcceptInvitationController {
@@ -19,10 +20,15 @@ export class AcceptInvitationController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'You are a member from now, with the invitation’s role.' })
-  @ApiNotFoundResponse({
-    description: 'Not addressed to your email, expired, withdrawn, declined or already used.',
+  @Operation({
+    id: 'acceptInvitation',
+    summary: 'Accept an invitation addressed to you',
+    description: '404: not addressed to your email, expired, withdrawn, declined or already used.',
+    access: 'user',
+    errors: [403, 404, 503],
   })
+  @ApiParam({ name: 'invitationId', description: 'From GET /me/invitations.' })
+  @Answers(200, AcceptedInvitationDto, 'You are a member from now, with the invitation’s role.')
   async accept(
     @Param('invitationId') invitationId: string,
     @CurrentPrincipal() principal: UserPrincipal,

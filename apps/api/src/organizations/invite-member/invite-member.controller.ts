@@ -8,7 +8,8 @@ import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { InviteMemberCommand } from './invite-member.command';
 import { InviteMemberDto } from './invite-member.dto';
-import { Operation } from '../../http/openapi';
+import { Answers, Operation } from '../../http/openapi';
+import { InvitationDto } from '../organizations.responses';
 
 @ApiTags('invitations')
 @Controller('orgs/:orgId/invitations')
@@ -25,6 +26,11 @@ export class InviteMemberController {
     access: 'userOrApiKey',
     errors: [403, 409, 503],
   })
+  @Answers(
+    201,
+    InvitationDto,
+    'Invited, whether or not an account has this email; expires in 7 days.',
+  )
   @HttpCode(201)
   @OrgPermission('members:write')
   async invite(

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { ListInvitationsQuery } from './list-invitations.query';
+import { Answers, Operation } from '../../http/openapi';
+import { PendingInvitationListDto } from '../organizations.responses';
 
 @ApiTags('invitations')
 @Controller('orgs/:orgId/invitations')
@@ -12,7 +14,17 @@ export class ListInvitationsController {
 
   @Get()
   @OrgPermission('members:read')
-  @ApiOkResponse({ description: 'Pending invitations, oldest first (only the email is known).' })
+  @Operation({
+    id: 'listInvitations',
+    summary: 'List the organization’s pending invitations',
+    access: 'userOrApiKey',
+    errors: [503],
+  })
+  @Answers(
+    200,
+    PendingInvitationListDto,
+    'Pending invitations, oldest first (only the email is known).',
+  )
   async list(@CurrentAccess() access: OrganizationAccess) {
     const { organizationId } = access.organization;
     const invitations = await this.queries.execute(

@@ -1,12 +1,13 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { EventMetadata } from '@app/event-store/event-store.port';
 import { RequestMetadata } from '../../auth/principal';
 import { ReadYourWrites } from '../../consistency/read-your-writes';
 import type { OrganizationAccess } from '../access/organization-access';
 import { CurrentAccess, OrgPermission } from '../access/org-permission.decorator';
 import { WithdrawInvitationCommand } from './withdraw-invitation.command';
+import { Answers, Operation } from '../../http/openapi';
 
 @ApiTags('invitations')
 @Controller('orgs/:orgId/invitations/:invitationId')
@@ -19,7 +20,14 @@ export class WithdrawInvitationController {
   @Delete()
   @HttpCode(204)
   @OrgPermission('members:write')
-  @ApiNoContentResponse({ description: 'Withdrawn: it can no longer be accepted.' })
+  @Operation({
+    id: 'withdrawInvitation',
+    summary: 'Withdraw a pending invitation',
+    access: 'userOrApiKey',
+    errors: [503],
+  })
+  @ApiParam({ name: 'invitationId', description: 'From GET /orgs/{orgId}/invitations.' })
+  @Answers(204, undefined, 'Withdrawn: it can no longer be accepted.')
   async withdraw(
     @Param('invitationId') invitationId: string,
     @CurrentAccess() access: OrganizationAccess,
