@@ -5,13 +5,15 @@ import { Secret, TOTP } from 'otpauth';
 import type { paths } from './client/schema';
 import { newUser } from './support/http-client';
 import { startTestService, type ReadStoreKind, type TestService } from './support/test-service';
+import { readStoreUnderTest } from './support/read-store-under-test';
 
 /**
  * The whole user story through a client generated from the OpenAPI document
  * (openapi-typescript → test/client/schema.d.ts, `npm run openapi:client`) and openapi-fetch:
  * every operation of the document, every body typed, type-checked by tsc with the rest.
  */
-describe.each<ReadStoreKind>(['sqlite', 'mongo'])(
+// One read store per jest project (jest.config.js runs every e2e file on both).
+describe.each<ReadStoreKind>([readStoreUnderTest()])(
   'the generated client (%s read store)',
   (readStore) => {
     let service: TestService;
