@@ -91,13 +91,15 @@ export class LiveStreamCache {
   }
 
   /**
-   * The cached state without waiting, or undefined (not cached, the subscription is not live,
-   * or the shared store changed since the last catch-up): lets a hot path skip a promise per
-   * stream when everything is in memory, and never outruns a revocation that `load` would see.
+   * A reader of cached states without waiting, or undefined when memory cannot be trusted
+   * now (the subscription is not live, or the shared store changed since the last catch-up:
+   * one read of its change token). Use it within the same synchronous turn: it lets a hot path
+   * read several streams with one freshness check, and never outrun a revocation that `load`
+   * would see.
    */
-  peek<State>(stream: string): LoadedAggregate<State> | undefined {
+  freshReader(): (<State>(stream: string) => LoadedAggregate<State> | undefined) | undefined {
     if (!this.isLive || this.storeChangedSinceCatchUp()) return undefined;
-    return this.states.get(stream) as LoadedAggregate<State> | undefined;
+    return <State>(stream: string) => this.states.get(stream) as LoadedAggregate<State> | undefined;
   }
 
   async load<State, Event extends DomainEvent>(

@@ -101,15 +101,15 @@ export class ApiKeyVerifier {
   private decideCached(key: string): ApiKeyPrincipal | null | undefined {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const apiKey = this.cache.peek<ApiKeyState>(apiKeyStream(parsed.keyId));
+    const cached = this.cache.freshReader();
+    if (!cached) return undefined;
+    const apiKey = cached<ApiKeyState>(apiKeyStream(parsed.keyId));
     if (!apiKey) return undefined;
     const { state } = apiKey;
     const now = new Date();
     if (!this.secretMatches(parsed.secret, state, now)) return null;
-    const account = this.cache.peek<AccountState>(accountStream(state.ownerId));
-    const organization = this.cache.peek<OrganizationState>(
-      organizationStream(state.organizationId),
-    );
+    const account = cached<AccountState>(accountStream(state.ownerId));
+    const organization = cached<OrganizationState>(organizationStream(state.organizationId));
     if (!account || !organization) return undefined;
     return this.principal(state, account.state, organization.state, now);
   }
