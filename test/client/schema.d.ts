@@ -340,7 +340,11 @@ export interface paths {
     /** List the members of an organization */
     get: operations['listMembers'];
     put?: never;
-    post?: never;
+    /**
+     * Gone: members join by invitation (inviteMember), which the invitee accepts
+     * @deprecated
+     */
+    post: operations['addMemberGone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2875,6 +2879,28 @@ export interface operations {
       };
       /** @description A store is unreachable, or a read could not catch up with your last write. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  addMemberGone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Not found (also for another tenant’s resource). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -23,9 +23,6 @@ const REQUEST_PROPERTIES = [
 /** `/me` and everything under it: personal answers, never cached by a browser or a proxy. */
 const PERSONAL = /^\/me(?:[/?]|$)/;
 
-/** Route config flag of a route that only says it is gone (404): never listed in `Allow`. */
-export const GONE_ROUTE = 'gone';
-
 /**
  * The HTTP rules that hold for every route, as Fastify hooks (cheap, no middleware chain):
  * only uncompressed `application/json` bodies (415 otherwise, 413 above the limit), the
@@ -51,10 +48,7 @@ export function configureHttpPlatform(
   for (const name of REQUEST_PROPERTIES) fastify.decorateRequest(name, null);
 
   const routes = new RouteTable();
-  fastify.addHook('onRoute', (route) => {
-    if (!(route.config as Record<string, unknown> | undefined)?.[GONE_ROUTE])
-      routes.add(route.url, route.method);
-  });
+  fastify.addHook('onRoute', (route) => routes.add(route.url, route.method));
 
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);

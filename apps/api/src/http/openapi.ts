@@ -104,6 +104,8 @@ export interface OperationSpec {
   readonly access: Access;
   /** Error statuses beyond those every operation of its kind answers (added automatically). */
   readonly errors?: readonly number[];
+  /** Still answered, but only to tell clients where it went. */
+  readonly deprecated?: boolean;
 }
 
 const ACCESS_EXTENSION = 'x-access';
@@ -125,7 +127,12 @@ export function Operation(spec: OperationSpec) {
           ? [ApiSecurity('bearer'), ApiSecurity('api-key')]
           : [];
   return applyDecorators(
-    ApiOperation({ operationId: spec.id, summary: spec.summary, description: spec.description }),
+    ApiOperation({
+      operationId: spec.id,
+      summary: spec.summary,
+      description: spec.description,
+      ...(spec.deprecated ? { deprecated: true } : {}),
+    }),
     ApiExtension(ACCESS_EXTENSION, spec.access),
     ...security,
     ...(spec.errors ?? []).map((status) =>

@@ -1,20 +1,27 @@
 import { Controller, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { GONE_ROUTE } from '../../http/http-platform';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Operation } from '../../http/openapi';
 
 /**
  * `POST /orgs/:orgId/members` is gone (API.md): nobody becomes a member without accepting an
  * invitation. The contract answers 404 there, not the 405 a known path would get, so this one
  * route answers it explicitly, for everyone and whatever the body, and tells a migrating
- * client where to go. It is not in the OpenAPI document and not in any `Allow` header.
+ * client where to go. The OpenAPI document lists it as deprecated, answering 404 only, and
+ * `Allow` names it like any documented method, so document and server say the same.
  */
-@ApiExcludeController()
+@ApiTags('organizations')
 @Controller('orgs/:orgId/members')
 export class AddMemberGoneController {
   @Post()
+  @Operation({
+    id: 'addMemberGone',
+    summary: 'Gone: members join by invitation (inviteMember), which the invitee accepts',
+    access: 'public',
+    errors: [404],
+    deprecated: true,
+  })
+  @ApiParam({ name: 'orgId', type: String })
   @HttpCode(404)
-  @RouteConfig({ [GONE_ROUTE]: true })
   gone(): never {
     throw new NotFoundException({
       code: 'NOT_FOUND',
