@@ -385,6 +385,7 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       await page.getByLabel('Password', { exact: true }).fill(person.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+      expect(await page.getByText('You are signed out.').count()).toBe(0);
       const codeField = page.getByLabel('Authentication code');
       await expectNoSeriousViolations(page);
       if (readStore === 'sqlite') {
@@ -434,6 +435,8 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       await sessions.locator('ul.list > li').nth(1).waitFor();
       expect(await sessions.locator('ul.list > li').count()).toBe(2);
       expect(await sessions.getByText('This device').count()).toBe(1);
+      expect(await sessions.getByText('Chrome on Linux').count()).toBe(2);
+      await sessions.getByRole('button', { name: /^End the session on Chrome on Linux/ }).waitFor();
       for (const theme of ['Light', 'Dark'] as const) {
         await chooseTheme(theme);
         await expectNoSeriousViolations(page, '#security');
