@@ -340,18 +340,21 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       const security = page.locator('#security');
       await security.getByRole('button', { name: 'Set up two-factor authentication' }).click();
       const setup = page.getByRole('dialog');
+      await waitUntilFocused(page, setup.getByLabel('Password'));
       await setup.getByLabel('Password').fill('not-my-password');
       await setup.getByRole('button', { name: 'Continue' }).click();
       await setup.getByText('The password is not correct.').waitFor();
-      await setup.getByLabel('Password').fill(person.password);
-      await setup.getByRole('button', { name: 'Continue' }).click();
+      await setup.getByLabel('Password').fill('');
+      await page.keyboard.type(person.password);
+      await page.keyboard.press('Enter');
       await setup.locator('img.qr[src^="data:image/png"]').waitFor();
       const secret = ((await setup.locator('code.secret').textContent()) ?? '').trim();
       const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
 
       // and the current code from that secret turns it on, showing ten recovery codes once
-      await setup.getByLabel('Code from the app').fill(totp.generate());
-      await setup.getByRole('button', { name: 'Turn on' }).click();
+      await waitUntilFocused(page, setup.getByLabel('Code from the app'));
+      await page.keyboard.type(totp.generate());
+      await page.keyboard.press('Enter');
       const codesDialog = page.getByRole('dialog', { name: 'Save your recovery codes' });
       await codesDialog.getByText('These codes are shown only once').waitFor();
       const recoveryCodes = (await codesDialog.locator('ul.codes code').allTextContents()).map(
@@ -370,6 +373,7 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       );
       await codesDialog.getByRole('button', { name: 'I have saved them' }).click();
       await security.getByText('On', { exact: true }).waitFor();
+      await waitUntilFocused(page, security.getByRole('button', { name: 'Turn off' }));
 
       // then after a reload the codes are gone from the page and two-factor shows as on
       await page.reload();
