@@ -485,6 +485,10 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       const masked = await rows.locator('code').allTextContents();
       expect(masked.some((text) => text.endsWith(oldKey.slice(-4)))).toBe(true);
       expect(masked.some((text) => text.endsWith(newKey.slice(-4)))).toBe(true);
+      // (two rows with one description: each row's buttons name their own masked key)
+      for (const text of masked) {
+        await page.getByRole('button', { name: `Roll Compiler (${text})`, exact: true }).waitFor();
+      }
       for (const key of [oldKey, newKey]) {
         const whoami = await fetch(`${service.baseUrl}/integrations/whoami`, {
           headers: { 'X-API-Key': key },
