@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   assertSettingsPageBuilt,
@@ -278,6 +280,222 @@ describe.each<ReadStoreKind>([readStoreUnderTest()])(
       expect(
         (await http.post('/auth/login', { email: person.email, password: newPassword })).status,
       ).toBe(401);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('walks appearance, two-factor, sessions on two devices and a key roll', async () => {
+      const person = newUser({ email: 'grace.hopper@example.com' });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const tokenOf = (tab: Page) =>
+        tab.evaluate(() => (globalThis as any).sessionStorage.getItem('settings.accessToken'));
+      const background = () =>
+        page.evaluate(() => {
+          const { document, getComputedStyle } = globalThis as any;
+          return getComputedStyle(document.body).backgroundColor as string;
+        });
+      const chooseTheme = async (theme: 'Light' | 'Dark') => {
+        await page.getByRole('radio', { name: theme }).check();
+        await page.waitForFunction(
+          (wanted) => (globalThis as any).document.documentElement.dataset.theme === wanted,
+          theme.toLowerCase(),
+        );
+      };
+
+      // given a person who signed up through the page (their only session)
+      await page.goto(`${service.baseUrl}/settings#/sign-up`);
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('First name').fill(person.firstName);
+      await page.getByLabel('Last name').fill(person.lastName);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByRole('heading', { name: 'Account settings' }).waitFor();
+
+      // when they choose Dark, the page turns dark at once and the account stores it
+      await chooseTheme('Light');
+      await page.getByText('Saved to your account.').waitFor();
+      const lightBackground = await background();
+      await page.getByRole('radio', { name: 'Dark' }).focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction(
+        () => (globalThis as any).document.documentElement.dataset.theme === 'dark',
+      );
+      expect(await background()).not.toBe(lightBackground);
+      await page.getByText('Saved to your account.').waitFor();
+      const token = await tokenOf(page);
+      expect((await http.get('/me/preferences', token)).body.theme).toBe('dark');
+
+      // then after a reload, with this device's memory of the theme gone, it is still dark
+      await page.evaluate(() => (globalThis as any).localStorage.removeItem('settings.theme'));
+      await page.reload();
+      await page.getByRole('heading', { name: 'Account settings' }).waitFor();
+      await page.waitForFunction(
+        () => (globalThis as any).document.documentElement.dataset.theme === 'dark',
+      );
+      expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+
+      // when they set up two-factor with their password, the QR code and the secret show
+      const security = page.locator('#security');
+      await security.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+      const setup = page.getByRole('dialog');
+      await waitUntilFocused(page, setup.getByLabel('Password'));
+      await setup.getByLabel('Password').fill('not-my-password');
+      await setup.getByRole('button', { name: 'Continue' }).click();
+      await setup.getByText('The password is not correct.').waitFor();
+      await setup.getByLabel('Password').fill('');
+      await page.keyboard.type(person.password);
+      await page.keyboard.press('Enter');
+      await setup.locator('img.qr[src^="data:image/png"]').waitFor();
+      const secret = ((await setup.locator('code.secret').textContent()) ?? '').trim();
+      const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+
+      // and the current code from that secret turns it on, showing ten recovery codes once
+      await waitUntilFocused(page, setup.getByLabel('Code from the app'));
+      await page.keyboard.type(totp.generate());
+      await page.keyboard.press('Enter');
+      const codesDialog = page.getByRole('dialog', { name: 'Save your recovery codes' });
+      await codesDialog.getByText('These codes are shown only once').waitFor();
+      const recoveryCodes = (await codesDialog.locator('ul.codes code').allTextContents()).map(
+        (code) => code.trim(),
+      );
+      expect(recoveryCodes).toHaveLength(10);
+      expect(new Set(recoveryCodes).size).toBe(10);
+      await expectNoSeriousViolations(page, 'dialog');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        codesDialog.getByRole('link', { name: 'Download' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('recovery-codes.txt');
+      expect((await readFile(await download.path(), 'utf8')).trim().split('\n')).toEqual(
+        recoveryCodes,
+      );
+      await codesDialog.getByRole('button', { name: 'I have saved them' }).click();
+      await security.getByText('On', { exact: true }).waitFor();
+      await waitUntilFocused(page, security.getByRole('button', { name: 'Turn off' }));
+
+      // then after a reload the codes are gone from the page and two-factor shows as on
+      await page.reload();
+      await security.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+      await security.getByText('On', { exact: true }).waitFor();
+      expect(await page.content()).not.toContain(recoveryCodes[0]);
+      expect((await http.get('/me', token)).body.twoFactorEnabled).toBe(true);
+
+      // when they sign out and in again, the two-factor step asks for a code
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText('You are signed out.').waitFor();
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password', { exact: true }).fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+      expect(await page.getByText('You are signed out.').count()).toBe(0);
+      const codeField = page.getByLabel('Authentication code');
+      await expectNoSeriousViolations(page);
+      if (readStore === 'sqlite') {
+        // the page is dark (the account's theme); the light photo only flips the attribute
+        await screenshot(page, 'sign-in-two-factor-dark');
+        await page.evaluate(() => {
+          (globalThis as any).document.documentElement.dataset.theme = 'light';
+        });
+        await screenshot(page, 'sign-in-two-factor-light');
+        await page.evaluate(() => {
+          (globalThis as any).document.documentElement.dataset.theme = 'dark';
+        });
+      }
+
+      // and a wrong code is refused next to the field
+      const near = [-30_000, 0, 30_000].map((shift) =>
+        totp.generate({ timestamp: Date.now() + shift }),
+      );
+      const wrong = ['000000', '111111', '222222', '333333'].find((code) => !near.includes(code));
+      await codeField.fill(wrong ?? '');
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByText('That code is not valid. Try the current one.').waitFor();
+      expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+
+      // and the next step's code (the current one was spent on the set-up) signs them in
+      await codeField.fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByRole('heading', { name: 'Account settings' }).waitFor();
+
+      // when they sign in on another device, with a recovery code
+      const otherDevice = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+      const other = await otherDevice.newPage();
+      await other.goto(`${service.baseUrl}/settings`);
+      await other.getByLabel('Email').fill(person.email);
+      await other.getByLabel('Password', { exact: true }).fill(person.password);
+      await other.getByRole('button', { name: 'Sign in' }).click();
+      await other.getByLabel('Authentication code').fill(recoveryCodes[3] ?? '');
+      await other.getByRole('button', { name: 'Verify' }).click();
+      await other.getByRole('heading', { name: 'Account settings' }).waitFor();
+      const otherToken = await tokenOf(other);
+
+      // then the first device lists two sessions, itself marked
+      await page.reload();
+      const sessions = security.locator('.subsection', {
+        has: page.getByRole('heading', { name: 'Sessions' }),
+      });
+      await sessions.locator('ul.list > li').nth(1).waitFor();
+      expect(await sessions.locator('ul.list > li').count()).toBe(2);
+      expect(await sessions.getByText('This device').count()).toBe(1);
+      expect(await sessions.getByText('Chrome on Linux').count()).toBe(2);
+      await sessions.getByRole('button', { name: /^End the session on Chrome on Linux/ }).waitFor();
+      for (const theme of ['Light', 'Dark'] as const) {
+        await chooseTheme(theme);
+        await expectNoSeriousViolations(page, '#security');
+        if (readStore === 'sqlite') {
+          await screenshot(security, `security-two-factor-on-${theme.toLowerCase()}`);
+          await screenshot(sessions, `sessions-${theme.toLowerCase()}`);
+        }
+      }
+
+      // when they end all other sessions, the other device is refused
+      await sessions.getByRole('button', { name: 'End all other sessions' }).click();
+      await sessions.locator('ul.list > li').nth(1).waitFor({ state: 'detached' });
+      expect(await sessions.getByText('This device').count()).toBe(1);
+      expect((await http.get('/me', otherToken)).status).toBe(401);
+      await other.reload();
+      await other.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await other.getByText('Your session has ended. Please sign in again.').waitFor();
+      await otherDevice.close();
+
+      // when they roll a key with a grace period, the new key is shown once
+      await page.getByLabel('Organization name').fill('Navy');
+      await page.getByRole('button', { name: 'Create organization' }).click();
+      await page.getByRole('button', { name: 'Create API key' }).click();
+      await page.getByRole('dialog').getByLabel('Description').fill('Compiler');
+      await page.keyboard.press('Enter');
+      const oldKey = await page.getByLabel('API key for “Compiler”').inputValue();
+      await page.getByRole('button', { name: 'I have stored the key' }).click();
+      await page.getByRole('button', { name: 'Roll Compiler' }).click();
+      const roll = page.getByRole('dialog');
+      expect(await roll.getByLabel('Grace period (hours, 0 to 168)').inputValue()).toBe('24');
+      await roll.getByRole('button', { name: 'Roll key' }).click();
+      const newKey = await page.getByLabel('API key for “Compiler”').inputValue();
+      expect(newKey).toMatch(/^ak_[0-9A-Za-z]{65}$/);
+      expect(newKey).not.toBe(oldKey);
+      await page.getByText('This key is shown only once').waitFor();
+      await page.getByRole('button', { name: 'I have stored the key' }).click();
+
+      // then both keys are in the table during the grace period, and both still work
+      const rows = page.locator('#api-keys tbody tr');
+      await rows.nth(1).waitFor();
+      expect(await rows.count()).toBe(2);
+      const masked = await rows.locator('code').allTextContents();
+      expect(masked.some((text) => text.endsWith(oldKey.slice(-4)))).toBe(true);
+      expect(masked.some((text) => text.endsWith(newKey.slice(-4)))).toBe(true);
+      // (two rows with one description: each row's buttons name their own masked key)
+      for (const text of masked) {
+        await page.getByRole('button', { name: `Roll Compiler (${text})`, exact: true }).waitFor();
+      }
+      for (const key of [oldKey, newKey]) {
+        const whoami = await fetch(`${service.baseUrl}/integrations/whoami`, {
+          headers: { 'X-API-Key': key },
+        });
+        expect(whoami.status).toBe(200);
+      }
+      expect(await page.content()).not.toContain(newKey);
       expect(pageErrors).toEqual([]);
       await page.close();
     }, 120_000);

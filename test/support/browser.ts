@@ -57,7 +57,15 @@ export async function seriousViolations(page: Page, selector?: string): Promise<
     }));
 }
 
-export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * Where the walk photographs the page: docs/screenshots (linked from the README) only when
+ * UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the git tree clean; otherwise the
+ * gitignored .cache/screenshots, to look at after a run.
+ */
+export const SCREENSHOT_DIR =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : join(__dirname, '..', '..', '.cache', 'screenshots');
 
 export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -20,10 +20,10 @@ export function App() {
   useEffect(() => {
     const onHash = () => setRoute(routeOf(location.hash));
     window.addEventListener('hashchange', onHash);
-    const stop = session.onExpired(() => {
-      setNotice('Your session has ended. Please sign in again.');
-      go('sign-in');
-    });
+    // go() sets the notice itself: a separate setNotice before it would be overwritten.
+    const stop = session.onExpired(() =>
+      go('sign-in', 'Your session has ended. Please sign in again.'),
+    );
     return () => {
       window.removeEventListener('hashchange', onHash);
       stop();

@@ -56,7 +56,8 @@ export function SignIn(props: { notice: string | null; onSignedIn: () => void })
   return (
     <div class="auth card">
       <h1 tabIndex={-1}>{mfaToken ? 'Two-factor authentication' : 'Sign in'}</h1>
-      {props.notice && <Alert tone="info">{props.notice}</Alert>}
+      {/* The notice (signed out, session ended) belongs to the first step, not the code. */}
+      {props.notice && !mfaToken && <Alert tone="info">{props.notice}</Alert>}
       {mfaToken ? (
         <form onSubmit={verify} noValidate>
           <Field

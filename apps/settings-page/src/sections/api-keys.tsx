@@ -180,14 +180,14 @@ function KeyTable(props: { keys: Key[]; onOpen: (open: Open) => void }) {
               <td class="row-actions">
                 <button
                   type="button"
-                  aria-label={`Details of ${key.description}`}
+                  aria-label={`Details of ${key.description} (${key.maskedKey})`}
                   onClick={() => props.onOpen({ kind: 'details', key })}
                 >
                   Details
                 </button>
                 <button
                   type="button"
-                  aria-label={`Roll ${key.description}`}
+                  aria-label={`Roll ${key.description} (${key.maskedKey})`}
                   onClick={() => props.onOpen({ kind: 'roll', key })}
                 >
                   Roll
@@ -195,7 +195,7 @@ function KeyTable(props: { keys: Key[]; onOpen: (open: Open) => void }) {
                 <button
                   type="button"
                   class="danger"
-                  aria-label={`Delete ${key.description}`}
+                  aria-label={`Delete ${key.description} (${key.maskedKey})`}
                   onClick={() => props.onOpen({ kind: 'delete', key })}
                 >
                   Delete

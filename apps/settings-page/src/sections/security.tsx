@@ -246,7 +246,7 @@ function Sessions(props: { changes: number }) {
             {sessions.map((item) => (
               <li key={item.sessionId}>
                 <div>
-                  <strong>{item.userAgent ?? 'Unknown device'}</strong>{' '}
+                  <strong title={item.userAgent ?? undefined}>{deviceOf(item.userAgent)}</strong>{' '}
                   {item.current && <span class="badge active">This device</span>}
                   <br />
                   <small>
@@ -255,7 +255,11 @@ function Sessions(props: { changes: number }) {
                   </small>
                 </div>
                 {!item.current && (
-                  <button type="button" onClick={() => void end(item.sessionId)}>
+                  <button
+                    type="button"
+                    aria-label={`End the session on ${deviceOf(item.userAgent)}, started ${formatDate(item.createdAt)}`}
+                    onClick={() => void end(item.sessionId)}
+                  >
                     End
                   </button>
                 )}
@@ -330,6 +334,30 @@ function Log(props: { changes: number }) {
       )}
     </div>
   );
+}
+
+const BROWSERS: [RegExp, string][] = [
+  [/Edg\//, 'Edge'],
+  [/Firefox\//, 'Firefox'],
+  [/Chrom(e|ium)\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+  [/^curl\//, 'curl'],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** A person's name for a user agent, `Chrome on Linux`, not the whole header. */
+function deviceOf(userAgent: string | null | undefined): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? 'A browser';
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  return system ? `${browser} on ${system}` : browser;
 }
 
 /** `PasswordChanged` → `Password changed`, `ApiKeyIssued` → `API key issued`. */
