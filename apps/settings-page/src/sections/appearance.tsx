@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, send, type OkBody, type Typed } from '../api/client';
 import type { PreferencesView, Theme } from '../api/views';
 import { applyTheme, rememberedTheme } from '../theme';
@@ -16,9 +16,12 @@ const THEMES: [Theme, string][] = [
 export function Appearance() {
   const [theme, setTheme] = useState<Theme>(rememberedTheme());
   const [stored, setStored] = useState<'account' | 'device' | null>(null);
+  // A choice made while the stored theme is still loading wins over that (older) answer.
+  const chosen = useRef(false);
 
   useEffect(() => {
     void send<Preferences>(api.GET('/me/preferences')).then((answer) => {
+      if (chosen.current) return;
       if (answer.ok) {
         setTheme(answer.data.theme);
         applyTheme(answer.data.theme);
@@ -27,6 +30,7 @@ export function Appearance() {
   }, []);
 
   async function choose(next: Theme) {
+    chosen.current = true;
     setTheme(next);
     applyTheme(next);
     const answer = await send<Preferences>(api.PUT('/me/preferences', { body: { theme: next } }));
