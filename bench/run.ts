@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { apiKeyAuthThroughput } from './api-key-auth-throughput.bench';
 import { apiKeyVerification } from './api-key-verification.bench';
 import type { Benchmark, Metric } from './benchmark';
 import { credentialFreshnessCheck } from './credential-freshness-check.bench';
@@ -22,7 +21,6 @@ const BENCHMARKS: readonly Benchmark[] = [
   eventStoreAppend,
   projectorReplay,
   apiKeyVerification,
-  apiKeyAuthThroughput,
   credentialFreshnessCheck,
   crossInstanceRevocation,
 ];
