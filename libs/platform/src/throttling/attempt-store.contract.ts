@@ -70,6 +70,17 @@ export function describeAttemptStoreContract(
       expect((await admit(store, 'a', T0 + 6)).admitted).toBe(true);
     });
 
+    it("never lets one limit's shorter window forget another subject's attempts", async () => {
+      const HOUR = 60 * 60_000;
+      for (let i = 0; i < 5; i++) await store.admit('long', T0 + i, T0 + i - HOUR, 5);
+      // a limit with a 15-minute window, 20 minutes later, on another subject
+      await admit(other, 'short', T0 + 20 * 60_000);
+
+      expect(
+        (await store.admit('long', T0 + 30 * 60_000, T0 + 30 * 60_000 - HOUR, 5)).admitted,
+      ).toBe(false);
+    });
+
     it('admits no more than the limit when attempts race on two connections', async () => {
       const racing = Array.from({ length: 20 }, (_, i) => admit(i % 2 ? store : other, 'r', T0));
       const admitted = (await Promise.all(racing)).filter((answer) => answer.admitted).length;

@@ -20,3 +20,10 @@ export type Admission =
   { readonly admitted: true } | { readonly admitted: false; readonly oldestAt: number };
 
 export const ATTEMPT_STORE = Symbol('ATTEMPT_STORE');
+
+/**
+ * No limit looks further back than a day (LOGIN_FAILURE_WINDOW_SECONDS is at most 86,400), so
+ * attempts older than that are forgotten for every subject; younger ones only by their own
+ * subject's window, which other limits' windows must never shorten.
+ */
+export const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Collection, MongoClient } from 'mongodb';
-import type { Admission, AttemptStore } from './attempt-store.port';
+import { ATTEMPT_RETENTION_MS, type Admission, type AttemptStore } from './attempt-store.port';
 
 const COLLECTION = 'attempts';
 
@@ -28,7 +28,9 @@ export class MongoAttemptStore implements AttemptStore {
   }
 
   async admit(subject: string, at: number, windowStart: number, limit: number): Promise<Admission> {
-    await this.attempts.deleteMany({ at: { $lt: windowStart } });
+    await this.attempts.deleteMany({
+      $or: [{ subject, at: { $lt: windowStart } }, { at: { $lt: at - ATTEMPT_RETENTION_MS } }],
+    });
     const attempt: StoredAttempt = { _id: randomUUID(), subject, at };
     await this.attempts.insertOne(attempt);
     const inWindow = await this.attempts

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Admission, AttemptStore } from './attempt-store.port';
+import { ATTEMPT_RETENTION_MS, type Admission, type AttemptStore } from './attempt-store.port';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -25,7 +25,10 @@ export class SqliteAttemptStore implements AttemptStore {
       CREATE INDEX IF NOT EXISTS attempts_by_subject ON attempts (subject, at);
       CREATE INDEX IF NOT EXISTS attempts_by_time ON attempts (at);`);
     this.statements = {
-      forgetExpired: this.db.prepare<[number]>('DELETE FROM attempts WHERE at < ?'),
+      forgetExpired: this.db.prepare<[string, number]>(
+        'DELETE FROM attempts WHERE subject = ? AND at < ?',
+      ),
+      forgetAncient: this.db.prepare<[number]>('DELETE FROM attempts WHERE at < ?'),
       recent: this.db.prepare<[string, number], { count: number; oldest: number | null }>(
         'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM attempts WHERE subject = ? AND at >= ?',
       ),
@@ -33,7 +36,8 @@ export class SqliteAttemptStore implements AttemptStore {
       clear: this.db.prepare<[string]>('DELETE FROM attempts WHERE subject = ?'),
     };
     this.admitInTransaction = this.db.transaction((subject, at, windowStart, limit) => {
-      this.statements.forgetExpired.run(windowStart);
+      this.statements.forgetExpired.run(subject, windowStart);
+      this.statements.forgetAncient.run(at - ATTEMPT_RETENTION_MS);
       const recent = this.statements.recent.get(subject, windowStart);
       if (recent && recent.count >= limit) {
         return { admitted: false, oldestAt: recent.oldest ?? at };
