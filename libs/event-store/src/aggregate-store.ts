@@ -30,7 +30,11 @@ export interface LoadedAggregate<State> {
 }
 
 export interface HandleOptions {
-  /** From `If-Match`: when given, a mismatch fails at once instead of being retried. */
+  /**
+   * The revision the stream must be at (`no_stream` for a stream being created): when given,
+   * a mismatch fails at once instead of being retried. `If-Match` is checked by deciders
+   * against what they show (e.g. the profile's revision), not here.
+   */
   readonly expectedRevision?: StreamRevision | 'no_stream';
   readonly metadata: EventMetadata;
   readonly maxAttempts?: number;
