@@ -16,6 +16,7 @@ import {
 } from './event-store.port';
 import { PollingSubscription, type PollingSubscriptionSource } from './polling-subscription';
 import { SqliteCommitSignal } from './sqlite-commit-signal';
+import { WalIndexWatch } from './wal-index-watch';
 
 export interface SqliteEventStoreOptions {
   /** How often to look for commits made by other connections; default 5 ms. */
@@ -76,6 +77,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commits: SqliteCommitSignal;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly statements: Statements;
+  private readonly walIndex: WalIndexWatch;
   private readonly appendInTransaction: Database.Transaction<
     (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult
   >;
@@ -86,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   constructor(filePath: string, options: SqliteEventStoreOptions = {}) {
     this.db = openDatabase(filePath);
     this.statements = prepareStatements(this.db);
+    this.walIndex = new WalIndexWatch(this.db);
     this.commitGroup = this.db.transaction((group: readonly QueuedAppend[]) =>
       this.appendEach(group),
     );
@@ -100,7 +103,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** `PRAGMA data_version` of the connection that also serves this store's reads. */
-  readonly changeToken = (): number => this.statements.dataVersion.get()?.data_version ?? 0;
+  readonly changeToken = (): number => this.walIndex.dataVersion();
 
   /**
    * Group commit: the appends that arrive within one turn of the event loop share one
@@ -153,6 +156,7 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.clear();
     this.commits.stopPolling();
     await Promise.all(open.map((subscription) => subscription.close()));
+    this.walIndex.close();
     if (this.db.open) this.db.close();
   }
 
@@ -285,7 +289,6 @@ function prepareStatements(db: Database.Database) {
     headPosition: db.prepare<[], { position: number }>(
       'SELECT COALESCE(MAX(position), 0) AS position FROM events',
     ),
-    dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
   };
 }
 
