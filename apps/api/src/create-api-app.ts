@@ -7,6 +7,7 @@ import type { AppConfig } from '@app/platform/config/config';
 import { loadSecrets } from '@app/platform/config/secrets';
 import { openStorage, type Storage } from '@app/platform/storage/storage';
 import { ApiModule } from './api.module';
+import { RequestAuthenticator } from './auth/request-authenticator';
 import { trackProjection } from '@app/platform/metrics/metrics';
 import { configureHttpPlatform } from './http/http-platform';
 import type { ApiLogging } from './http/logging';
@@ -65,6 +66,8 @@ export async function createApiApp(
     { logger: logging ? logging.nest : false, bodyParser: false },
   );
   trackProjection(storage.eventStore, storage.readStore);
+  // Before Nest registers its routes (at init), so that the hook applies to every one of them.
+  adapter.getInstance().addHook('onRequest', app.get(RequestAuthenticator).beforeRouting);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AggregateStore } from './aggregate-store';
 import type { DomainEvent, EventCodec } from './event-codec';
 import type { RecordedEvent } from './event-store.port';
-import { LiveStreamCache } from './live-stream-cache';
+import { LiveStreamCache, type CachedReader } from './live-stream-cache';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Counts events: enough state to see which revision a load folded. */
@@ -91,6 +91,35 @@ describe('LiveStreamCache', () => {
         expect(await slowCache.load(stream, counter)).toBe(before);
         await writerB.handle(stream, counter, () => 'add' as const, { metadata });
         expect((await slowCache.load(stream, counter)).state).toBe(before.state + 1);
+      }
+    } finally {
+      await slowCache.close();
+      await slowStore.close();
+    }
+  });
+
+  it('given another instance committed before the call, the check shared by one turn (whenChecked) sees it', async () => {
+    const slowStore = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
+    const slowCache = new LiveStreamCache(slowStore, new AggregateStore(slowStore, plain));
+    try {
+      await slowCache.start();
+      await until(() => slowCache.isLive);
+      for (let round = 0; round < 20; round++) {
+        const stream = `s-soon-${round}`;
+        const before = await slowCache.load(stream, counter);
+        // A hit catches up with what the earlier rounds committed.
+        expect(await slowCache.load(stream, counter)).toBe(before);
+        const answers = await new Promise<(CachedReader | undefined)[]>((resolve) => {
+          const seen: (CachedReader | undefined)[] = [];
+          slowCache.whenChecked((reader) => seen.push(reader));
+          slowCache.whenChecked((reader) => resolve([...seen, reader]));
+        });
+        expect(answers).toHaveLength(2);
+        expect(answers[0]?.(stream)).toBe(before);
+        await writerB.handle(stream, counter, () => 'add' as const, { metadata });
+        expect(await slowCache.freshReaderSoon()).toBeUndefined();
+        expect((await slowCache.load(stream, counter)).state).toBe(before.state + 1);
+        expect((await slowCache.freshReaderSoon())?.(stream)?.state).toBe(before.state + 1);
       }
     } finally {
       await slowCache.close();

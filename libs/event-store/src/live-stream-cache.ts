@@ -10,6 +10,9 @@ import type {
 const DEFAULT_MAX_ENTRIES = 50_000;
 const CATCH_UP_BATCH = 500;
 
+/** Cached states by stream, to be read in the same synchronous turn it was handed out. */
+export type CachedReader = <State>(stream: string) => LoadedAggregate<State> | undefined;
+
 /** For metrics: how each load was served, and the subscription's state. */
 export interface LiveStreamCacheObserver {
   lookup?(result: 'hit' | 'miss' | 'bypass'): void;
@@ -43,6 +46,9 @@ export class LiveStreamCache {
   /** The store's change token read just before the last catch-up's read. */
   private caughtUpToken: number | undefined;
   private catchingUp: Promise<void> = Promise.resolve();
+  private waitingForCheck: ((reader: CachedReader | undefined) => void)[] = [];
+  private readonly reader: CachedReader = <State>(stream: string) =>
+    this.states.get(stream) as LoadedAggregate<State> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -97,10 +103,43 @@ export class LiveStreamCache {
    * read several streams with one freshness check, and never outrun a revocation that `load`
    * would see.
    */
-  freshReader(): (<State>(stream: string) => LoadedAggregate<State> | undefined) | undefined {
+  freshReader(): CachedReader | undefined {
     if (!this.isLive || this.storeChangedSinceCatchUp()) return undefined;
-    return <State>(stream: string) => this.states.get(stream) as LoadedAggregate<State> | undefined;
+    return this.reader;
   }
+
+  /**
+   * `freshReader`, with one check of the store shared by every caller of this turn of the
+   * event loop. The check runs once they have all asked (`setImmediate`: after the poll phase
+   * has read every ready socket), so it is later than the arrival of each of their requests,
+   * and a commit that finished before any of them arrived is seen, as with a check per caller.
+   * Under load, one read of the change token then serves every request of a turn.
+   */
+  whenChecked(callback: (reader: CachedReader | undefined) => void): void {
+    if (this.waitingForCheck.length === 0) setImmediate(this.checkForWaiting);
+    this.waitingForCheck.push(callback);
+  }
+
+  /** `whenChecked` as a promise. */
+  freshReaderSoon(): Promise<CachedReader | undefined> {
+    return new Promise((resolve) => this.whenChecked(resolve));
+  }
+
+  private readonly checkForWaiting = (): void => {
+    const waiting = this.waitingForCheck;
+    this.waitingForCheck = [];
+    const reader = this.freshReader();
+    for (const callback of waiting) {
+      try {
+        callback(reader);
+      } catch (error) {
+        // One waiter's fault must not leave the others waiting; it still surfaces.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
 
   async load<State, Event extends DomainEvent>(
     stream: string,

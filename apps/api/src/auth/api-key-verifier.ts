@@ -15,7 +15,8 @@ import {
   type ApiKeyState,
   type OrganizationState,
 } from '@app/domain';
-import { LiveStreamCache } from '@app/event-store/live-stream-cache';
+import type { LoadedAggregate } from '@app/event-store/aggregate-store';
+import { LiveStreamCache, type CachedReader } from '@app/event-store/live-stream-cache';
 import { SecretHasher } from '@app/platform/credentials/secret-hasher';
 import { observeKeyVerification } from '@app/platform/metrics/metrics';
 import { API_KEY_PURPOSE } from '@app/platform/credentials/session-token';
@@ -37,6 +38,20 @@ function memoizedKeyAccess(organization: OrganizationState, key: ActiveApiKey): 
 }
 
 export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
+
+/** How many recent decisions `verifyCached` remembers; the oldest goes first. */
+const RECENT_DECISIONS = 10_000;
+
+/**
+ * A key's granted decision, and what it was made from: the three cached streams exactly as
+ * they were (any event on one replaces it in the cache) and the moment the key expires.
+ */
+interface RecentDecision {
+  readonly streams: readonly [string, string, string];
+  readonly loaded: readonly [unknown, unknown, unknown];
+  readonly usableUntilMs: number;
+  readonly principal: ApiKeyPrincipal;
+}
 
 /** Counts one decision, whichever path (memory or the full one) made it. */
 function observed(key: string, principal: ApiKeyPrincipal | null): ApiKeyPrincipal | null {
@@ -61,10 +76,19 @@ export class ApiKeysDisabled extends DomainError {
  * owner's account, and the organization's judgement of the key (`keyAccessOf`): its owner
  * still in the membership it was issued in, and API keys not disabled. That judgement reads
  * only the organization's stream, so no cascade has to have run. Permissions are the owner's,
- * computed per request.
+ * as the organization's stream stands at this request.
  */
 @Injectable()
 export class ApiKeyVerifier {
+  /**
+   * Granted decisions by the full key presented, as an API gateway caches credentials: a
+   * request with a key that passed moments ago, on streams that have not changed since, costs
+   * one lookup instead of the checksum, the HMAC and the organization's judgement, which
+   * together were most of a key-authenticated request (README "Benchmarks"). Memory only,
+   * bounded, never logged or exported; refusals are not remembered.
+   */
+  private readonly recent = new Map<string, RecentDecision>();
+
   constructor(
     private readonly cache: LiveStreamCache,
     private readonly hasher: SecretHasher,
@@ -78,40 +102,108 @@ export class ApiKeyVerifier {
   private async decide(key: string): Promise<ApiKeyPrincipal | null> {
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const { state } = await this.cache.load(apiKeyStream(parsed.keyId), apiKeyDecider);
+    const keyStream = apiKeyStream(parsed.keyId);
+    const apiKey = await this.cache.load(keyStream, apiKeyDecider);
+    const { state } = apiKey;
     const now = new Date();
     // The secret first: a wrong one costs no further read.
     if (!this.secretMatches(parsed.secret, state, now)) return null;
+    const streams = [
+      keyStream,
+      accountStream(state.ownerId),
+      organizationStream(state.organizationId),
+    ] as const;
     const [account, organization] = await Promise.all([
-      this.cache.load(accountStream(state.ownerId), accountDecider),
-      this.cache.load(organizationStream(state.organizationId), organizationDecider),
+      this.cache.load(streams[1], accountDecider),
+      this.cache.load(streams[2], organizationDecider),
     ]);
-    return this.principal(state, account.state, organization.state, now);
+    return this.decided(key, state, streams, [apiKey, account, organization], now);
   }
 
   /**
-   * The same decision from memory alone, without a promise: `undefined` when any of the
-   * three streams is not in the live cache (the caller then takes the full path).
+   * The same decision from the live cache, without a promise: `undefined` when the cache
+   * cannot answer (not checked fresh, or a stream not in it; the caller then takes the full
+   * path). `reader` comes from a freshness check made after the request arrived
+   * (`LiveStreamCache.whenChecked`).
    */
-  verifyCached(key: string): ApiKeyPrincipal | null | undefined {
-    const decided = this.decideCached(key);
+  verifyCached(key: string, reader: CachedReader | undefined): ApiKeyPrincipal | null | undefined {
+    const decided = this.decideCached(key, reader);
     return decided === undefined ? undefined : observed(key, decided);
   }
 
-  private decideCached(key: string): ApiKeyPrincipal | null | undefined {
+  private decideCached(
+    key: string,
+    cached: CachedReader | undefined,
+  ): ApiKeyPrincipal | null | undefined {
+    if (cached) {
+      const recent = this.recentDecision(key, cached);
+      if (recent) return recent;
+    }
     const parsed = parseApiKey(key);
     if (!parsed) return null;
-    const cached = this.cache.freshReader();
     if (!cached) return undefined;
-    const apiKey = cached<ApiKeyState>(apiKeyStream(parsed.keyId));
+    const keyStream = apiKeyStream(parsed.keyId);
+    const apiKey = cached<ApiKeyState>(keyStream);
     if (!apiKey) return undefined;
     const { state } = apiKey;
     const now = new Date();
     if (!this.secretMatches(parsed.secret, state, now)) return null;
-    const account = cached<AccountState>(accountStream(state.ownerId));
-    const organization = cached<OrganizationState>(organizationStream(state.organizationId));
+    const streams = [
+      keyStream,
+      accountStream(state.ownerId),
+      organizationStream(state.organizationId),
+    ] as const;
+    const account = cached<AccountState>(streams[1]);
+    const organization = cached<OrganizationState>(streams[2]);
     if (!account || !organization) return undefined;
-    return this.principal(state, account.state, organization.state, now);
+    return this.decided(key, state, streams, [apiKey, account, organization], now);
+  }
+
+  /** A granted decision still standing: none of its streams changed, the key not expired. */
+  private recentDecision(key: string, cached: CachedReader): ApiKeyPrincipal | undefined {
+    const recent = this.recent.get(key);
+    if (!recent) return undefined;
+    const { streams, loaded } = recent;
+    const now = Date.now();
+    if (
+      now < recent.usableUntilMs &&
+      cached(streams[0]) === loaded[0] &&
+      cached(streams[1]) === loaded[1] &&
+      cached(streams[2]) === loaded[2]
+    ) {
+      this.usage.record(recent.principal.keyId, new Date(now));
+      return recent.principal;
+    }
+    this.recent.delete(key);
+    return undefined;
+  }
+
+  /** The decision on the three loaded streams; a grant is remembered for the next request. */
+  private decided(
+    key: string,
+    state: ActiveApiKey,
+    streams: RecentDecision['streams'],
+    loaded: readonly [
+      LoadedAggregate<ApiKeyState>,
+      LoadedAggregate<AccountState>,
+      LoadedAggregate<OrganizationState>,
+    ],
+    now: Date,
+  ): ApiKeyPrincipal | null {
+    const principal = this.principal(state, loaded[1].state, loaded[2].state, now);
+    if (principal) {
+      if (this.recent.size >= RECENT_DECISIONS) {
+        const oldest = this.recent.keys().next();
+        if (!oldest.done) this.recent.delete(oldest.value);
+      }
+      this.recent.set(key, {
+        streams,
+        loaded,
+        usableUntilMs: Date.parse(state.expiresAt),
+        principal,
+      });
+    }
+    return principal;
   }
 
   private secretMatches(secret: string, state: ApiKeyState, now: Date): state is ActiveApiKey {

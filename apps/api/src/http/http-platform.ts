@@ -8,6 +8,7 @@ import { observeHttpRequest } from '@app/platform/metrics/metrics';
 
 const REQUEST_PROPERTIES = [
   'principal',
+  'checkedCredentialCache',
   'organizationAccess',
   'user',
   'authInfo',
