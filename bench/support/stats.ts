@@ -13,6 +13,15 @@ export function percentile(sorted: readonly number[], p: number): number {
 export const sortedCopy = (values: readonly number[]): number[] =>
   [...values].sort((a, b) => a - b);
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = sortedCopy(values);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
 export const round = (value: number, decimals = 2): number => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
