@@ -71,13 +71,21 @@ export class Projector {
   private lastPosition: bigint | null = null;
   /** A `live` report waits for confirmLive; any later report cancels it. */
   private liveReported = false;
+  /** The projections each event type concerns, in registration order. */
+  private readonly interestedIn = new Map<string, Projection<Doc, unknown>[]>();
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly readStore: ReadStore,
     private readonly codec: EventCodec,
     private readonly projections: readonly Projection<Doc, unknown>[],
-  ) {}
+  ) {
+    for (const projection of projections) {
+      for (const type of projection.eventTypes) {
+        this.interestedIn.set(type, [...(this.interestedIn.get(type) ?? []), projection]);
+      }
+    }
+  }
 
   async prepare(): Promise<void> {
     for (const projection of this.projections)
@@ -151,10 +159,8 @@ export class Projector {
     if (!last) return;
     const work = new UnitOfWork(this.readStore);
     for (const recorded of events) {
-      const interested = this.projections.filter((projection) =>
-        projection.eventTypes.has(recorded.type),
-      );
-      if (interested.length === 0) continue;
+      const interested = this.interestedIn.get(recorded.type);
+      if (!interested) continue;
       const event = await toProjectedEvent(this.codec, recorded);
       for (const projection of interested) await this.project(projection, event, work);
     }

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataKeyStore } from '../data-keys/data-key-store.port';
 
+const MAX_REMEMBERED_DESTROYED = 100_000;
+
 /**
  * Per-account data keys: generated on first use, stored wrapped by the master key (AES-256-GCM,
  * bound to the subject id), and kept unwrapped in memory. Only present keys are cached, so a
@@ -9,6 +11,8 @@ import type { DataKeyStore } from '../data-keys/data-key-store.port';
  */
 export class DataKeyRing {
   private readonly unwrapped = new Map<string, Buffer>();
+  /** Subjects whose key was found destroyed while opening data sealed under it (bounded). */
+  private readonly destroyed = new Set<string>();
 
   constructor(
     private readonly store: DataKeyStore,
@@ -28,6 +32,21 @@ export class DataKeyRing {
     if (cached) return cached;
     const wrapped = await this.store.get(subjectId);
     return wrapped ? this.remember(subjectId, this.unwrap(subjectId, wrapped)) : null;
+  }
+
+  /**
+   * The key of data already sealed under it, or null once it was destroyed. Such a key
+   * existed when the data was written, so its absence is final and is remembered: a replay
+   * does not ask the store again for every event of every erased account.
+   */
+  async findToOpen(subjectId: string): Promise<Buffer | null> {
+    if (this.destroyed.has(subjectId)) return null;
+    const key = await this.find(subjectId);
+    if (key === null) {
+      if (this.destroyed.size >= MAX_REMEMBERED_DESTROYED) this.destroyed.clear();
+      this.destroyed.add(subjectId);
+    }
+    return key;
   }
 
   async destroy(subjectId: string): Promise<void> {

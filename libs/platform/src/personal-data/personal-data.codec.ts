@@ -89,7 +89,8 @@ export class PersonalDataCodec implements EventCodec {
     const subject = subjectOf(event);
     const omit = options.omit;
     let key: Buffer | null | undefined;
-    const keyOf = async () => (key === undefined ? (key = await this.keys.find(subject)) : key);
+    const keyOf = async () =>
+      key === undefined ? (key = await this.keys.findToOpen(subject)) : key;
     const data: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(event.data)) {
       if (field === PERSONAL_ENVELOPE_FIELD && isSealedEnvelope(value)) {

@@ -59,7 +59,7 @@ export class ReservationHolderCipher {
     const { userId, holderRef, holder } = event.data;
     if (typeof userId === 'string') return userId;
     if (typeof holderRef !== 'string' || !isEncryptedField(holder)) return null;
-    const key = await this.keys.find(KEY_PREFIX + holderRef);
+    const key = await this.keys.findToOpen(KEY_PREFIX + holderRef);
     return key ? decryptField(key, context(holderRef), holder) : null;
   }
 }
