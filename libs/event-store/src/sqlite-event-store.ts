@@ -156,8 +156,9 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.clear();
     this.commits.stopPolling();
     await Promise.all(open.map((subscription) => subscription.close()));
-    this.walIndex.close();
     if (this.db.open) this.db.close();
+    // After the connection: see WalIndexWatch.close.
+    this.walIndex.close();
   }
 
   /** Commits every queued append, at most MAX_GROUP per transaction. */

@@ -1,9 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteEventStore } from './sqlite-event-store';
 import { WalIndexWatch } from './wal-index-watch';
+
+/** POSIX locks this process holds on the file (Linux: /proc/locks). */
+function posixLocksOn(file: string): number {
+  const { ino } = statSync(file);
+  return readFileSync('/proc/locks', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields[1] === 'POSIX' && fields[4] === String(process.pid))
+    .filter((fields) => fields[5]?.endsWith(`:${ino}`)).length;
+}
+
+/** Descriptors this process has open on the file. */
+function openDescriptorsOf(file: string): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
+}
 
 function openWal(file: string): Database.Database {
   const db = new Database(file);
@@ -33,9 +55,9 @@ describe('WalIndexWatch', () => {
   });
 
   afterEach(() => {
-    watch.close();
     watched.close();
     other.close();
+    watch.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -88,6 +110,25 @@ describe('WalIndexWatch', () => {
     ]);
     expect(watch.dataVersion()).not.toBe(token);
     expect(watch.dataVersion()).toBe(dataVersionOf(watched));
+  });
+
+  it('given two stores on one file, closing one keeps the locks the other connection holds, and the last closes the file', async () => {
+    const shared = join(dir, 'shared.sqlite');
+    const [first, second] = [new SqliteEventStore(shared), new SqliteEventStore(shared)];
+    first.changeToken?.();
+    second.changeToken?.();
+    const shm = `${shared}-shm`;
+    expect(posixLocksOn(shm)).toBeGreaterThan(0);
+    const descriptors = openDescriptorsOf(shm);
+    await second.close();
+    // POSIX locks belong to the process: closing a descriptor of the file would drop the
+    // locks `first`'s connection holds (SQLite's "dead man switch" among them).
+    expect(posixLocksOn(shm)).toBeGreaterThan(0);
+    // SQLite's own descriptor, and the one both watches share.
+    expect(descriptors).toBe(2);
+    expect(openDescriptorsOf(shm)).toBe(2);
+    await first.close();
+    expect(openDescriptorsOf(shm)).toBe(0);
   });
 
   it('falls back to the pragma where there is no wal-index', () => {
