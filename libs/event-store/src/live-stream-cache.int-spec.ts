@@ -127,6 +127,29 @@ describe('LiveStreamCache', () => {
     }
   });
 
+  it('given the store cannot be asked for its change token, answers every caller of the turn that memory cannot be trusted', async () => {
+    // The real store, but its change token fails (as on SQLITE_BUSY after the busy timeout).
+    const failing: SqliteEventStore = Object.create(instanceA);
+    Object.defineProperty(failing, 'changeToken', {
+      value: () => {
+        throw new Error('database is locked');
+      },
+    });
+    const failingCache = new LiveStreamCache(failing, writerA);
+    try {
+      await failingCache.start();
+      await until(() => failingCache.isLive);
+      const answers = await new Promise<(CachedReader | undefined)[]>((resolve) => {
+        const seen: (CachedReader | undefined)[] = [];
+        failingCache.whenChecked((reader) => seen.push(reader));
+        failingCache.whenChecked((reader) => resolve([...seen, reader]));
+      });
+      expect(answers).toEqual([undefined, undefined]);
+    } finally {
+      await failingCache.close();
+    }
+  });
+
   it('given its subscription stops, fails closed and reads the stream again', async () => {
     expect((await cache.load('s-4', counter)).state).toBe(0);
     await cache.close();

@@ -128,7 +128,14 @@ export class LiveStreamCache {
   private readonly checkForWaiting = (): void => {
     const waiting = this.waitingForCheck;
     this.waitingForCheck = [];
-    const reader = this.freshReader();
+    let reader: CachedReader | undefined;
+    try {
+      reader = this.freshReader();
+    } catch {
+      // The store could not be asked (busy, closed): memory cannot be trusted, and each
+      // caller's full path meets the fault itself.
+      reader = undefined;
+    }
     for (const callback of waiting) {
       try {
         callback(reader);
