@@ -36,6 +36,7 @@ export function httpClient(baseUrl: string) {
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
   return {
+    baseUrl,
     call,
     get: <T = any>(path: string, token?: string, headers?: Record<string, string>) =>
       call<T>('GET', path, { token, headers }),

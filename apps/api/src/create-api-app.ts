@@ -66,8 +66,9 @@ export async function createApiApp(
     { logger: logging ? logging.nest : false, bodyParser: false },
   );
   trackProjection(storage.eventStore, storage.readStore);
-  // Before Nest registers its routes (at init), so that the hook applies to every one of them.
-  adapter.getInstance().addHook('onRequest', app.get(RequestAuthenticator).beforeRouting);
+  // Before Nest registers its routes (at init), so that the hook applies to every one of them;
+  // at preValidation, once the whole request (its body too) has arrived.
+  adapter.getInstance().addHook('preValidation', app.get(RequestAuthenticator).beforeHandling);
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],

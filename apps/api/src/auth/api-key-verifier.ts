@@ -39,18 +39,78 @@ function memoizedKeyAccess(organization: OrganizationState, key: ActiveApiKey): 
 
 export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
 
-/** How many recent decisions `verifyCached` remembers; the oldest goes first. */
+/** How many recent decisions are remembered; the oldest goes first. */
 const RECENT_DECISIONS = 10_000;
 
 /**
- * A key's granted decision, and what it was made from: the three cached streams exactly as
- * they were (any event on one replaces it in the cache) and the moment the key expires.
+ * A key's granted decision and what it was made from: the three streams at their revisions
+ * (no state: a revision names one) and the moment the key expires.
  */
 interface RecentDecision {
   readonly streams: readonly [string, string, string];
-  readonly loaded: readonly [unknown, unknown, unknown];
+  readonly revisions: readonly [number | null, number | null, number | null];
   readonly usableUntilMs: number;
   readonly principal: ApiKeyPrincipal;
+}
+
+/**
+ * Granted decisions by the full key presented, as an API gateway caches credentials: a
+ * request with a key that passed moments ago, on streams that have not changed since, costs
+ * one lookup instead of the checksum, the HMAC and the organization's judgement, which
+ * together were most of a key-authenticated request (README "Benchmarks"). Memory only,
+ * bounded, never logged or exported. Any event on one of a decision's streams drops it at
+ * once, so a deleted key's secret does not outstay its deletion here.
+ */
+class RecentDecisions {
+  private readonly byKey = new Map<string, RecentDecision>();
+  private readonly keysByStream = new Map<string, Set<string>>();
+
+  /** The decision, if it still stands on the cache as it is now. */
+  standing(key: string, cached: CachedReader, now: number): ApiKeyPrincipal | undefined {
+    const recent = this.byKey.get(key);
+    if (!recent) return undefined;
+    const { streams, revisions } = recent;
+    if (
+      now < recent.usableUntilMs &&
+      cached(streams[0])?.revision === revisions[0] &&
+      cached(streams[1])?.revision === revisions[1] &&
+      cached(streams[2])?.revision === revisions[2]
+    ) {
+      return recent.principal;
+    }
+    this.forget(key);
+    return undefined;
+  }
+
+  remember(key: string, decision: RecentDecision): void {
+    this.forget(key);
+    if (this.byKey.size >= RECENT_DECISIONS) {
+      const oldest = this.byKey.keys().next();
+      if (!oldest.done) this.forget(oldest.value);
+    }
+    this.byKey.set(key, decision);
+    for (const stream of decision.streams) {
+      let keys = this.keysByStream.get(stream);
+      if (!keys) this.keysByStream.set(stream, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  forgetStream(stream: string): void {
+    const keys = this.keysByStream.get(stream);
+    if (keys) for (const key of [...keys]) this.forget(key);
+  }
+
+  private forget(key: string): void {
+    const decision = this.byKey.get(key);
+    if (!decision) return;
+    this.byKey.delete(key);
+    for (const stream of decision.streams) {
+      const keys = this.keysByStream.get(stream);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByStream.delete(stream);
+    }
+  }
 }
 
 /** Counts one decision, whichever path (memory or the full one) made it. */
@@ -80,20 +140,15 @@ export class ApiKeysDisabled extends DomainError {
  */
 @Injectable()
 export class ApiKeyVerifier {
-  /**
-   * Granted decisions by the full key presented, as an API gateway caches credentials: a
-   * request with a key that passed moments ago, on streams that have not changed since, costs
-   * one lookup instead of the checksum, the HMAC and the organization's judgement, which
-   * together were most of a key-authenticated request (README "Benchmarks"). Memory only,
-   * bounded, never logged or exported; refusals are not remembered.
-   */
-  private readonly recent = new Map<string, RecentDecision>();
+  private readonly recent = new RecentDecisions();
 
   constructor(
     private readonly cache: LiveStreamCache,
     private readonly hasher: SecretHasher,
     private readonly usage: ApiKeyUsage,
-  ) {}
+  ) {
+    cache.onEvent((event) => this.recent.forgetStream(event.stream));
+  }
 
   async verify(key: string): Promise<ApiKeyPrincipal | null> {
     return observed(key, await this.decide(key));
@@ -161,21 +216,10 @@ export class ApiKeyVerifier {
 
   /** A granted decision still standing: none of its streams changed, the key not expired. */
   private recentDecision(key: string, cached: CachedReader): ApiKeyPrincipal | undefined {
-    const recent = this.recent.get(key);
-    if (!recent) return undefined;
-    const { streams, loaded } = recent;
     const now = Date.now();
-    if (
-      now < recent.usableUntilMs &&
-      cached(streams[0]) === loaded[0] &&
-      cached(streams[1]) === loaded[1] &&
-      cached(streams[2]) === loaded[2]
-    ) {
-      this.usage.record(recent.principal.keyId, new Date(now));
-      return recent.principal;
-    }
-    this.recent.delete(key);
-    return undefined;
+    const principal = this.recent.standing(key, cached, now);
+    if (principal) this.usage.record(principal.keyId, new Date(now));
+    return principal;
   }
 
   /** The decision on the three loaded streams; a grant is remembered for the next request. */
@@ -192,13 +236,9 @@ export class ApiKeyVerifier {
   ): ApiKeyPrincipal | null {
     const principal = this.principal(state, loaded[1].state, loaded[2].state, now);
     if (principal) {
-      if (this.recent.size >= RECENT_DECISIONS) {
-        const oldest = this.recent.keys().next();
-        if (!oldest.done) this.recent.delete(oldest.value);
-      }
-      this.recent.set(key, {
+      this.recent.remember(key, {
         streams,
-        loaded,
+        revisions: [loaded[0].revision, loaded[1].revision, loaded[2].revision],
         usableUntilMs: Date.parse(state.expiresAt),
         principal,
       });

@@ -15,7 +15,7 @@ export const CHECKED_CACHE = 'checkedCredentialCache';
 
 type CheckedRequest = FastifyRequest & {
   user?: Principal;
-  /** Set by `beforeRouting`: a reader of the cache checked fresh, or false (it cannot answer). */
+  /** Set by `beforeHandling`: a reader of the cache checked fresh, or false (it cannot answer). */
   [CHECKED_CACHE]?: CachedReader | false | null;
 };
 
@@ -34,8 +34,8 @@ export function settle<T, R>(value: MaybePromise<T>, then: (value: T) => R): May
  * credentials at once are ambiguous: 400.
  *
  * The common case, a key whose streams are all in the live credential cache, is decided from
- * memory and without a promise. The request has waited, before routing, for the cache's
- * freshness check that every request of its turn of the event loop shares (`beforeRouting`),
+ * memory and without a promise. The request has waited, once arrived whole, for the cache's
+ * freshness check that every request of its turn of the event loop shares (`beforeHandling`),
  * so no revocation committed before it arrived can be missed. Anything else takes the full
  * path: passport's strategy for keys, the session verifier for tokens (README "Benchmarks":
  * passport's per-request machinery and a check per request had halved key-authenticated
@@ -50,8 +50,11 @@ export class RequestAuthenticator {
     private readonly cache: LiveStreamCache,
   ) {}
 
-  /** A Fastify `onRequest` hook: a request with a key waits for the shared freshness check. */
-  readonly beforeRouting = (
+  /**
+   * A Fastify `preValidation` hook: a request with a key, once it has arrived whole (its body
+   * too), waits for the shared freshness check. The guards run right after, in the same turn.
+   */
+  readonly beforeHandling = (
     request: FastifyRequest,
     _reply: FastifyReply,
     done: HookHandlerDoneFunction,
