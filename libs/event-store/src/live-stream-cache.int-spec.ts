@@ -28,6 +28,14 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
+/** What `whenChecked` hands two callers of the same turn. */
+const twoCallersOfOneTurn = (cache: LiveStreamCache) =>
+  new Promise<(CachedReader | undefined)[]>((resolve) => {
+    const seen: (CachedReader | undefined)[] = [];
+    cache.whenChecked((reader) => seen.push(reader));
+    cache.whenChecked((reader) => resolve([...seen, reader]));
+  });
+
 describe('LiveStreamCache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'live-cache-'));
   const file = join(dir, 'events.sqlite');
@@ -36,6 +44,19 @@ describe('LiveStreamCache', () => {
   const writerA = new AggregateStore(instanceA, plain);
   const writerB = new AggregateStore(instanceB, plain);
   const cache = new LiveStreamCache(instanceA, writerA);
+  /** A live cache on its own connection, polling once an hour: only the change-token check can see B's commits in time. */
+  const withSlowCache = async (test: (slowCache: LiveStreamCache) => Promise<void>) => {
+    const slowStore = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
+    const slowCache = new LiveStreamCache(slowStore, new AggregateStore(slowStore, plain));
+    try {
+      await slowCache.start();
+      await until(() => slowCache.isLive);
+      await test(slowCache);
+    } finally {
+      await slowCache.close();
+      await slowStore.close();
+    }
+  };
   afterAll(async () => {
     await cache.close();
     await instanceA.close();
@@ -79,12 +100,7 @@ describe('LiveStreamCache', () => {
   });
 
   it('given another instance committed before the load, never serves the stale hit, however slow its subscription', async () => {
-    // Polling once an hour: only the change-token check can see B's commit in time.
-    const slowStore = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
-    const slowCache = new LiveStreamCache(slowStore, new AggregateStore(slowStore, plain));
-    try {
-      await slowCache.start();
-      await until(() => slowCache.isLive);
+    await withSlowCache(async (slowCache) => {
       for (let round = 0; round < 20; round++) {
         const stream = `s-slow-${round}`;
         const before = await slowCache.load(stream, counter);
@@ -92,28 +108,17 @@ describe('LiveStreamCache', () => {
         await writerB.handle(stream, counter, () => 'add' as const, { metadata });
         expect((await slowCache.load(stream, counter)).state).toBe(before.state + 1);
       }
-    } finally {
-      await slowCache.close();
-      await slowStore.close();
-    }
+    });
   });
 
   it('given another instance committed before the call, the check shared by one turn (whenChecked) sees it', async () => {
-    const slowStore = new SqliteEventStore(file, { pollIntervalMs: 3_600_000 });
-    const slowCache = new LiveStreamCache(slowStore, new AggregateStore(slowStore, plain));
-    try {
-      await slowCache.start();
-      await until(() => slowCache.isLive);
+    await withSlowCache(async (slowCache) => {
       for (let round = 0; round < 20; round++) {
         const stream = `s-soon-${round}`;
         const before = await slowCache.load(stream, counter);
         // A hit catches up with what the earlier rounds committed.
         expect(await slowCache.load(stream, counter)).toBe(before);
-        const answers = await new Promise<(CachedReader | undefined)[]>((resolve) => {
-          const seen: (CachedReader | undefined)[] = [];
-          slowCache.whenChecked((reader) => seen.push(reader));
-          slowCache.whenChecked((reader) => resolve([...seen, reader]));
-        });
+        const answers = await twoCallersOfOneTurn(slowCache);
         expect(answers).toHaveLength(2);
         expect(answers[0]?.(stream)).toBe(before);
         await writerB.handle(stream, counter, () => 'add' as const, { metadata });
@@ -121,10 +126,7 @@ describe('LiveStreamCache', () => {
         expect((await slowCache.load(stream, counter)).state).toBe(before.state + 1);
         expect((await slowCache.freshReaderSoon())?.(stream)?.state).toBe(before.state + 1);
       }
-    } finally {
-      await slowCache.close();
-      await slowStore.close();
-    }
+    });
   });
 
   it('given the store cannot be asked for its change token, answers every caller of the turn that memory cannot be trusted', async () => {
@@ -139,12 +141,7 @@ describe('LiveStreamCache', () => {
     try {
       await failingCache.start();
       await until(() => failingCache.isLive);
-      const answers = await new Promise<(CachedReader | undefined)[]>((resolve) => {
-        const seen: (CachedReader | undefined)[] = [];
-        failingCache.whenChecked((reader) => seen.push(reader));
-        failingCache.whenChecked((reader) => resolve([...seen, reader]));
-      });
-      expect(answers).toEqual([undefined, undefined]);
+      expect(await twoCallersOfOneTurn(failingCache)).toEqual([undefined, undefined]);
     } finally {
       await failingCache.close();
     }
