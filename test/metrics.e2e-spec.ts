@@ -85,6 +85,18 @@ describe('metrics of the api and the projector', () => {
         'route="/integrations/whoami",status="401"',
       ),
     ).toBe(1);
+    // the latency histogram: cumulative buckets, +Inf equal to the count, a positive sum
+    const whoami200 = 'route="/integrations/whoami",status="200"';
+    const buckets = text
+      .split('\n')
+      .filter((line) => line.startsWith('http_request_duration_seconds_bucket{'))
+      .filter((line) => line.includes(whoami200))
+      .map((line) => Number(line.slice(line.lastIndexOf(' ') + 1)));
+    expect(buckets).toHaveLength(13);
+    expect(buckets).toEqual([...buckets].sort((x, y) => x - y));
+    expect(sample(text, 'http_request_duration_seconds_bucket', `${whoami200},le="+Inf"`)).toBe(2);
+    expect(sample(text, 'http_request_duration_seconds_count', whoami200)).toBe(2);
+    expect(sample(text, 'http_request_duration_seconds_sum', whoami200)).toBeGreaterThan(0);
     expect(sample(text, 'credential_cache_lookups_total', 'result="hit"')).toBeGreaterThan(0);
     expect(
       sample(text, 'event_subscription_state', 'subscription="credential_cache",state="live"'),
