@@ -96,10 +96,9 @@ export class RequestAuthenticator {
     }
     const key = request.headers['x-api-key'];
     if (key !== undefined) {
-      const cached =
-        typeof key === 'string'
-          ? this.verifier.verifyCached(key, await this.cache.freshReaderSoon())
-          : undefined;
+      // The check `beforeHandling` made, if it ran: a second one would wait another turn.
+      const reader = (request[CHECKED_CACHE] ?? (await this.cache.freshReaderSoon())) || undefined;
+      const cached = typeof key === 'string' ? this.verifier.verifyCached(key, reader) : undefined;
       if (cached === null) throw unauthenticatedKey();
       if (cached) request.user = cached;
       else await this.apiKeys.canActivate(context);
